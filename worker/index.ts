@@ -1,0 +1,96 @@
+import { drizzle } from "drizzle-orm/d1";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { describeRoute, openAPIRouteHandler } from "hono-openapi";
+import { admin } from "./admin/routes";
+import { auth } from "./auth/routes";
+import { sessionMiddleware } from "./auth/session";
+import * as schema from "./db/schema";
+import type { AppEnv, Bindings } from "./env";
+import { ApiError, errorJson, handleError } from "./errors";
+import { housekeeping } from "./housekeeping";
+import { invitationRoutes } from "./invitations/routes";
+import { members } from "./members/routes";
+import { profile } from "./profile/routes";
+import { trackRoutes } from "./tracks/routes";
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+const app = new Hono<AppEnv>()
+  .use(requestId({ headerName: "X-Request-Id" }))
+  .use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      referrerPolicy: "same-origin",
+      strictTransportSecurity: "max-age=63072000; includeSubDomains",
+    }),
+  )
+  // Mutations must come from our own pages: refuse other origins outright.
+  .use(async (c, next) => {
+    if (UNSAFE.has(c.req.method)) {
+      const origin = c.req.header("origin");
+      const site = c.req.header("sec-fetch-site");
+      if ((origin && origin !== new URL(c.req.url).origin) || site === "cross-site") {
+        throw new ApiError(403, "cross_origin", "Requests that change data must come from Plenary itself.");
+      }
+    }
+    await next();
+  })
+  .use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorJson(c, 413, "payload_too_large", "The request body is larger than 1 MB."),
+    }),
+  )
+  .use(async (c, next) => {
+    c.set("db", drizzle(c.env.DB, { schema }));
+    await next();
+  })
+  .use(sessionMiddleware)
+  .get("/api/health", describeRoute({ tags: ["system"], summary: "Liveness; touches no storage" }), (c) =>
+    c.json({ ok: true, time: new Date().toISOString() }, 200),
+  )
+  .route("/api/auth", auth)
+  .route("/api/me", profile)
+  .route("/api/invitations", invitationRoutes)
+  .route("/api/admin", admin)
+  .route("/api/seats", members)
+  .route("/api/tracks", trackRoutes);
+
+app.get(
+  "/api/openapi.json",
+  openAPIRouteHandler(app, {
+    documentation: {
+      openapi: "3.1.0",
+      info: {
+        title: "Plenary API",
+        version: "0.1.0",
+        description:
+          "Workspace of the CSTD Working Group on Data Governance. Errors share one shape: { error: { code, message, details? } }; invalid input answers 400 with details.fields naming each field.",
+      },
+      components: {
+        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "__Host-plenary_session" } },
+      },
+    },
+  }),
+);
+
+app.notFound((c) => errorJson(c, 404, "not_found", `No API route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
+app.onError(handleError);
+
+export type AppType = typeof app;
+export { app };
+
+export default {
+  fetch: app.fetch,
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(housekeeping(env));
+  },
+} satisfies ExportedHandler<Bindings>;
