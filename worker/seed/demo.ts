@@ -152,7 +152,7 @@ export const DEMO_ACCOUNTS = {
   head: "head.brazil@plenary.test",
   delegate: "delegate.kenya@plenary.test",
   nonState: "head.apc@plenary.test",
-  observer: "observer.eu@plenary.test",
+  observer: "observer.european-union@plenary.test",
 } as const;
 
 const TZ: Record<string, string> = {
