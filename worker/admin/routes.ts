@@ -12,7 +12,7 @@ import { demoteOtherHeads } from "../members/roles";
 import { authorize } from "../policy";
 import { v } from "../validation";
 
-const IdParam = z.strictObject({ id: z.uuid() });
+const IdParam = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { error: "Not an id." }) });
 const UsersQuery = z.strictObject({
   q: z.string().max(100).optional(),
   status: z.enum(["active", "inactive", "all"]).default("all"),
@@ -79,8 +79,8 @@ export const admin = new Hono<AppEnv>()
         seatId: body.seatId,
         grants: { seatRole: body.seatRole, officerRole: body.officerRole, facilitatedTrackIds: body.facilitatedTrackIds },
       });
-      const [user, current] = await db.batch([
-        db.query.users.findFirst({ where: eq(users.id, id) }),
+      const [[user], current] = await db.batch([
+        db.select().from(users).where(eq(users.id, id)).limit(1),
         db.select().from(trackFacilitators).where(eq(trackFacilitators.userId, id)),
       ]);
       if (!user) throw notFound("The person");

@@ -42,6 +42,5 @@ export const InviteBody = z
   .refine(seatNeedsRole, { error: "A seat needs a role (head or delegate), and a role needs a seat.", path: ["seatRole"] })
   .refine((g) => g.seatId || g.officerRole, { error: "Choose a seat or an officer role.", path: ["seatId"] });
 
-export const RolesBody = z
-  .strictObject({ ...Grants, facilitatedTrackIds: z.array(z.int().min(1).max(99)).max(4).optional() })
-  .refine(seatNeedsRole, { error: "A seat needs a role (head or delegate), and a role needs a seat.", path: ["seatRole"] });
+// A partial update: the route checks seat and role together after merging with the current values.
+export const RolesBody = z.strictObject({ ...Grants, facilitatedTrackIds: z.array(z.int().min(1).max(99)).max(4).optional() });

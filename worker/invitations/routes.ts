@@ -18,7 +18,7 @@ import { v } from "../validation";
 
 const INVITATION_DAYS = 7;
 const TokenParam = z.strictObject({ token: z.string().min(20).max(100) });
-const IdParam = z.strictObject({ id: z.uuid() });
+const IdParam = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { error: "Not an id." }) });
 
 async function findByToken(db: AppEnv["Variables"]["db"], token: string) {
   const invitation = await db.query.invitations.findFirst({ where: eq(invitations.tokenHash, await sha256Hex(token)) });
