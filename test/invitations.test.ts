@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Agent, DEMO_ACCOUNTS, auditRows, env, lastMailTo, linkIn, signIn } from "./helpers";
 
-async function invite(body: Record<string, unknown>, by = DEMO_ACCOUNTS.secretariat) {
+async function invite(body: Record<string, unknown>, by: string = DEMO_ACCOUNTS.secretariat) {
   const sec = await signIn(by);
   return sec.json("/api/invitations", { json: body });
 }

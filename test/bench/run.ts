@@ -1,0 +1,144 @@
+// `npm run bench`: seeds a large local D1, serves the built app on workerd
+// (`wrangler dev`), loads each endpoint from this process with autocannon and
+// prints req/s, p50 and p95 beside the GET /api/health floor of the same run.
+// Add endpoints in ./endpoints.ts. Knobs: BENCH_SECONDS (5), BENCH_SCALE (40
+// extra delegates per seat), BENCH_PORT (8791, or the next free one).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { accounts, DEMO_PASSWORD, endpoints, floor, type Account, type Endpoint } from "./endpoints.ts";
+import { load, type LoadResult } from "./load.ts";
+import { freePort, prepareDatabase, startServer, type Server } from "./server.ts";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const WARMUP_SECONDS = 1;
+const SCALE = Number(process.env.BENCH_SCALE ?? 40);
+const DEFAULT_CONNECTIONS = 32;
+const RESULTS = resolve(import.meta.dirname, "../../.wrangler/bench-results.json");
+const COOKIE = "__Host-plenary_session";
+
+type Row = LoadResult & { name: string; connections: number; bytes: number; floorP95: number; ratio: number };
+
+const log = (msg: string) => process.stderr.write(`${msg}\n`);
+const label = (e: Endpoint) => e.name ?? `${e.method ?? "GET"} ${e.path}`;
+const connectionsOf = (e: Endpoint) => e.connections ?? DEFAULT_CONNECTIONS;
+
+let server: Server | undefined;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, async () => {
+    log(`\n${signal}: stopping the server`);
+    await server?.stop();
+    process.exit(130);
+  });
+}
+
+async function signIn(origin: string, email: string) {
+  const res = await fetch(`${origin}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${COOKIE}=`));
+  if (res.status !== 200 || !cookie) throw new Error(`Sign-in as ${email} answered ${res.status}: ${await res.text()}`);
+  return cookie.split(";")[0]!;
+}
+
+function requestFor(origin: string, e: Endpoint, cookies: Map<Account, string>) {
+  const method = e.method ?? "GET";
+  const headers: Record<string, string> = {};
+  if (e.as) headers.cookie = cookies.get(e.as)!;
+  if (method !== "GET") headers.origin = origin;
+  if (e.body !== undefined) headers["content-type"] = "application/json";
+  return { url: origin + e.path, method, headers, body: e.body === undefined ? undefined : JSON.stringify(e.body) };
+}
+
+async function measure(origin: string, e: Endpoint, cookies: Map<Account, string>) {
+  const req = requestFor(origin, e, cookies);
+  const expect = e.expect ?? 200;
+  const probe = await fetch(req.url, { method: req.method, headers: req.headers, body: req.body });
+  const body = await probe.arrayBuffer();
+  if (probe.status !== expect) {
+    throw new Error(`${label(e)} answered ${probe.status}, expected ${expect}: ${new TextDecoder().decode(body).slice(0, 300)}`);
+  }
+  const connections = connectionsOf(e);
+  await load({ ...req, connections, seconds: WARMUP_SECONDS });
+  const result = await load({ ...req, connections, seconds: SECONDS });
+  return { ...result, bytes: body.byteLength, connections };
+}
+
+function table(rows: Row[]) {
+  const head = ["endpoint", "conc", "req/s", "p50 ms", "p95 ms", "p95 ÷ health p95", "bytes", "non-2xx"];
+  const cells = rows.map((r) => [
+    r.name,
+    String(r.connections),
+    r.rps.toFixed(0),
+    r.p50.toFixed(1),
+    r.p95.toFixed(1),
+    `${r.ratio.toFixed(1)}×`,
+    String(r.bytes),
+    String(r.non2xx + r.errors + r.timeouts),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(" | ");
+  return [line(head), widths.map((w) => "-".repeat(w)).join("-|-"), ...cells.map(line)].join("\n");
+}
+
+async function main() {
+  const started = Date.now();
+  log(`Preparing a fresh local D1 (scale ${SCALE})…`);
+  const counts = prepareDatabase(SCALE);
+  log(`Data: ${counts.users} people, ${counts.seats} seats, ${counts.audit} audit rows, ${counts.outbox} outbox messages.`);
+
+  const port = await freePort(Number(process.env.BENCH_PORT ?? 8791));
+  log(`Starting wrangler dev on 127.0.0.1:${port}…`);
+  server = await startServer(port);
+  const { origin } = server;
+
+  const used = new Set(endpoints.flatMap((e) => (e.as ? [e.as] : [])));
+  const cookies = new Map<Account, string>();
+  for (const who of used) cookies.set(who, await signIn(origin, accounts[who]));
+
+  // The floor is measured at every concurrency in use, so each ratio compares like with like.
+  const levels = [...new Set([DEFAULT_CONNECTIONS, ...endpoints.map(connectionsOf)])];
+  const floors = new Map<number, number>();
+  const rows: Row[] = [];
+  const jobs = [...levels.map((connections) => ({ ...floor, connections, isFloor: true })), ...endpoints];
+  for (const e of jobs) {
+    const name = label(e);
+    log(`  ${name} × ${connectionsOf(e)} for ${SECONDS} s`);
+    const m = await measure(origin, e, cookies);
+    if ("isFloor" in e) floors.set(m.connections, m.p95);
+    const floorP95 = floors.get(m.connections)!;
+    rows.push({ ...m, name, floorP95, ratio: m.p95 / floorP95 });
+  }
+  await server.stop();
+  server = undefined;
+
+  const output = table(rows);
+  console.log(
+    `\nPlenary bench: ${counts.users} people, ${counts.audit} audit rows, ${counts.outbox} outbox messages; ` +
+      `${SECONDS} s per endpoint after ${WARMUP_SECONDS} s warm-up; wrangler dev (workerd) on 127.0.0.1.\n` +
+      `bytes = decoded response body; ratio = p95 ÷ GET /api/health p95 at the same concurrency.\n`,
+  );
+  console.log(output);
+  mkdirSync(dirname(RESULTS), { recursive: true });
+  writeFileSync(
+    RESULTS,
+    JSON.stringify({ at: new Date().toISOString(), seconds: SECONDS, scale: SCALE, data: counts, results: rows }, null, 2) + "\n",
+  );
+  log(`\nResults also in ${join(".wrangler", "bench-results.json")}; took ${Math.round((Date.now() - started) / 1000)} s.`);
+
+  const failed = rows.filter((r) => r.non2xx + r.errors + r.timeouts > 0);
+  if (failed.length) {
+    log(`Unexpected answers under load: ${failed.map((r) => `${r.name} ${JSON.stringify(r.statusCodes)}`).join("; ")}`);
+    process.exitCode = 1;
+  }
+}
+
+try {
+  await main();
+} catch (err) {
+  log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exitCode = 1;
+} finally {
+  await server?.stop();
+}

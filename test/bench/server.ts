@@ -1,0 +1,108 @@
+// Prepares a fresh, large local D1 and runs the app on workerd via
+// `wrangler dev`, in its own process group so it can be stopped as a whole.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { delimiter, join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "../..");
+const bin = join(root, "node_modules/.bin");
+// Works from `npm run bench` and from a bare `node test/bench/run.ts`.
+const env = { ...process.env, CI: "true", PATH: `${bin}${delimiter}${process.env.PATH ?? ""}` };
+
+export const STATE_DIR = join(root, ".wrangler/bench-state");
+
+export function prepareDatabase(scale: number) {
+  rmSync(STATE_DIR, { recursive: true, force: true });
+  const run = (cmd: string, args: string[]) =>
+    execFileSync(cmd, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  process.stderr.write(run(process.execPath, ["scripts/prepare-db.ts", "--persist-to", STATE_DIR, "--scale", String(scale)]));
+  run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", STATE_DIR, "--file", join(import.meta.dirname, "seed-history.sql")]);
+  const counts = run("wrangler", [
+    "d1", "execute", "DB", "--local", "--persist-to", STATE_DIR, "--json", "--command",
+    "SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM seats) AS seats, " +
+      "(SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM outbox) AS outbox",
+  ]);
+  return JSON.parse(counts)[0].results[0] as { users: number; seats: number; audit: number; outbox: number };
+}
+
+export async function freePort(preferred: number): Promise<number> {
+  for (let port = preferred; port < preferred + 50; port++) {
+    const ok = await new Promise<boolean>((done) => {
+      const probe = createServer()
+        .once("error", () => done(false))
+        .listen(port, "127.0.0.1", () => probe.close(() => done(true)));
+    });
+    if (ok) return port;
+  }
+  throw new Error(`No free port in ${preferred}..${preferred + 49}`);
+}
+
+export type Server = { origin: string; stop: () => Promise<void>; log: string };
+
+export async function startServer(port: number): Promise<Server> {
+  const log = join(STATE_DIR, "wrangler.log");
+  const out = openSync(log, "w");
+  const child: ChildProcess = spawn(
+    "wrangler",
+    ["dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", STATE_DIR],
+    { cwd: root, env, stdio: ["ignore", out, out], detached: true },
+  );
+  closeSync(out);
+  const pid = child.pid!;
+  let exited = false;
+  child.once("exit", () => (exited = true));
+
+  const killGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  const alive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // Last resort if the bench process dies without reaching stop().
+  const onExit = () => killGroup("SIGKILL");
+  process.once("exit", onExit);
+
+  const stop = async () => {
+    process.off("exit", onExit);
+    killGroup("SIGTERM");
+    for (let i = 0; i < 50 && alive(); i++) await sleep(100);
+    if (alive()) killGroup("SIGKILL");
+  };
+
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  while (true) {
+    if (exited) {
+      await stop();
+      throw new Error(`wrangler dev exited before serving:\n${tail(log)}`);
+    }
+    try {
+      const res = await fetch(`${origin}/api/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`wrangler dev did not answer /api/health within 90 s:\n${tail(log)}`);
+    }
+    await sleep(250);
+  }
+  return { origin, stop, log };
+}
+
+export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+export function tail(file: string, lines = 30) {
+  return existsSync(file) ? readFileSync(file, "utf8").split("\n").slice(-lines).join("\n") : "(no log)";
+}
