@@ -4,18 +4,20 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { describeRoute, openAPIRouteHandler } from "hono-openapi";
+import { z } from "zod";
 import { admin } from "./admin/routes";
 import { auth } from "./auth/routes";
 import { sessionMiddleware } from "./auth/session";
 import * as schema from "./db/schema";
 import type { AppEnv, Bindings } from "./env";
-import { ApiError, errorJson, handleError } from "./errors";
+import { ApiError, ErrorBody, errorJson, handleError } from "./errors";
 import { housekeeping } from "./housekeeping";
 import { invitationRoutes } from "./invitations/routes";
 import { members } from "./members/routes";
 import { profile } from "./profile/routes";
 import { trackRoutes } from "./tracks/routes";
 
+const ERROR_REF = { $ref: "#/components/schemas/Error" };
 const MAX_BODY_BYTES = 1024 * 1024;
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -77,7 +79,12 @@ app.get(
       },
       components: {
         securitySchemes: { session: { type: "apiKey", in: "cookie", name: "__Host-plenary_session" } },
+        schemas: { Error: z.toJSONSchema(ErrorBody) as Record<string, unknown> },
       },
+    },
+    defaultValidationErrorResponse: {
+      description: "Invalid input; details.fields names each field that is wrong",
+      content: { "application/json": { schema: ERROR_REF } },
     },
   }),
 );
