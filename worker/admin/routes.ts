@@ -8,7 +8,7 @@ import { auditLog, outbox, seats, sessions, trackFacilitators, tracks, users } f
 import { aliased } from "../db/alias";
 import type { AppEnv } from "../env";
 import { badRequest, conflict, notFound } from "../errors";
-import { demoteOtherHeads } from "../members/roles";
+import { demoteOtherHeads, grantsOf } from "../members/roles";
 import { authorize } from "../policy";
 import { v } from "../validation";
 
@@ -103,7 +103,7 @@ export const admin = new Hono<AppEnv>()
       }
       const headChange = next.seatRole === "head" && next.seatId && user.active ? await demoteOtherHeads(db, next.seatId, id) : null;
       const now = new Date().toISOString();
-      const before = { ...pick(user), facilitatedTrackIds: current.map((f) => f.trackId) };
+      const before = { ...grantsOf(user), facilitatedTrackIds: current.map((f) => f.trackId) };
       const after = { ...next, facilitatedTrackIds: [...new Set(trackIds)] };
       await writeAudited(
         auditContext(c),
@@ -183,12 +183,6 @@ export const admin = new Hono<AppEnv>()
       return c.json({ entries: rows, next: rows.length === limit ? rows.at(-1)!.id : null }, 200);
     },
   );
-
-const pick = (u: { seatId: string | null; seatRole: string | null; officerRole: string | null }) => ({
-  seatId: u.seatId,
-  seatRole: u.seatRole,
-  officerRole: u.officerRole,
-});
 
 async function setActive(c: import("hono").Context<AppEnv>, id: string, active: boolean) {
   const actor = authorize(c.get("actor"), "users.deactivate");

@@ -13,7 +13,7 @@ import { queueMail } from "../mail/mailer";
 import { invitationMail } from "../mail/templates";
 import { authorize } from "../policy";
 import { toMe } from "../profile/me";
-import { demoteOtherHeads, roleLabel } from "../members/roles";
+import { demoteOtherHeads, grantsOf, roleLabel } from "../members/roles";
 import { v } from "../validation";
 
 const INVITATION_DAYS = 7;
@@ -162,7 +162,7 @@ export const invitationRoutes = new Hono<AppEnv>()
       const now = new Date().toISOString();
       const existing = await db.query.users.findFirst({ where: eq(users.email, invitation.email) });
       const userId = existing?.id ?? newId();
-      const grants = { seatId: invitation.seatId, seatRole: invitation.seatRole, officerRole: invitation.officerRole };
+      const grants = grantsOf(invitation);
       const passwordHash = await hashPassword(password);
       const session = await newSession(db, userId);
       // Later statements run only for the request that claimed the invitation.
@@ -173,7 +173,7 @@ export const invitationRoutes = new Hono<AppEnv>()
           { ...auditContext(c), actor: { kind: "user", userId, seatId: grants.seatId } },
           [
             { action: "invitation.accept", targetType: "invitation", targetId: invitation.id },
-            { action: existing ? "user.reactivate" : "user.create", targetType: "user", targetId: userId, before: existing ? { active: existing.active, ...pickGrants(existing) } : undefined, after: { name, email: invitation.email, ...grants } },
+            { action: existing ? "user.reactivate" : "user.create", targetType: "user", targetId: userId, before: existing ? { active: existing.active, ...grantsOf(existing) } : undefined, after: { name, email: invitation.email, ...grants } },
             ...(headChange?.audit ?? []),
           ],
           [
@@ -213,9 +213,3 @@ export const invitationRoutes = new Hono<AppEnv>()
       return c.json({ user: toMe(actor) }, 200);
     },
   );
-
-const pickGrants = (u: { seatId: string | null; seatRole: string | null; officerRole: string | null }) => ({
-  seatId: u.seatId,
-  seatRole: u.seatRole,
-  officerRole: u.officerRole,
-});

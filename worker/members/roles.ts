@@ -39,3 +39,10 @@ export async function demoteOtherHeads(db: Db, seatId: string, newHeadId: string
     ),
   };
 }
+
+/** The seat and officer roles a person or invitation holds, as recorded in audit rows. */
+export const grantsOf = (u: { seatId: string | null; seatRole: SeatRole | null; officerRole: OfficerRole | null }) => ({
+  seatId: u.seatId,
+  seatRole: u.seatRole,
+  officerRole: u.officerRole,
+});
