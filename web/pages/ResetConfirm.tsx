@@ -1,0 +1,75 @@
+import { useState } from "react";
+import { ResetConfirmBody } from "../../worker/auth/schemas";
+import { api, ApiError, request } from "../api";
+import { Field, FormMessages, formValues, useForm } from "../components/form";
+import { PageTitle } from "../components/ui";
+import { useI18n } from "../i18n";
+import { Link, navigate } from "../router";
+import { useSignedIn } from "../session";
+
+export default function ResetConfirm({ params }: { params: Record<string, string> }) {
+  const token = params.token ?? "";
+  const { t } = useI18n();
+  const form = useForm();
+  const signedIn = useSignedIn();
+  const [gone, setGone] = useState(false);
+
+  if (gone || token.length < 20) {
+    return (
+      <>
+        <PageTitle>{t("reset.gone")}</PageTitle>
+        <p>
+          <Link href="/reset-password" className="button">
+            {t("reset.askAgain")}
+          </Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageTitle>{t("reset.setTitle")}</PageTitle>
+      <form
+        ref={form.formRef}
+        noValidate
+        className="card form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const v = formValues(e.currentTarget);
+          if (v.password && v.password !== v.confirm) {
+            form.setErrors({ confirm: t("validation.passwordsDiffer") });
+            form.setAlert(t("common.formErrors"));
+            return;
+          }
+          void form.submit(ResetConfirmBody.safeParse({ token, password: v.password ?? "" }), async (body) => {
+            try {
+              const { user } = await request(api.auth["password-reset"].confirm.$post({ json: body }));
+              await signedIn(user);
+              navigate("/", { replace: true });
+            } catch (err) {
+              if (err instanceof ApiError && err.status === 410) setGone(true);
+              else throw err;
+            }
+          });
+        }}
+      >
+        <FormMessages alert={form.alert ?? (form.errors.token ? t("reset.gone") : null)} status={form.status} />
+        <Field
+          label={t("field.newPassword")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={t("field.passwordHint")}
+          error={form.errors.password}
+        />
+        <Field label={t("field.confirmPassword")} name="confirm" type="password" autoComplete="new-password" required error={form.errors.confirm} />
+        <div className="actions">
+          <button type="submit" className="button" disabled={form.busy}>
+            {form.busy ? t("common.saving") : t("reset.setSubmit")}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
