@@ -42,7 +42,7 @@ export const endpoints: Endpoint[] = [
   { path: "/api/me", as: "secretariat" },
   { path: "/api/admin/users", as: "secretariat" },
   { path: "/api/admin/audit", as: "secretariat" },
-  { path: "/api/admin/audit?action=profile.update", as: "secretariat" },
+  { path: "/api/admin/audit?action=user.roles", as: "secretariat" },
   { path: "/api/admin/outbox", as: "secretariat" },
   // PBKDF2 (100k iterations) is slow on purpose, so this runs at low
   // concurrency. Only failed sign-ins are rate limited; this one succeeds.
