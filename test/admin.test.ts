@@ -92,3 +92,18 @@ describe("profile", () => {
     expect(JSON.parse((await auditRows("user.profile")).at(-1)!.after_json!)).toMatchObject({ locale: "ar" });
   });
 });
+
+describe("people list", () => {
+  it("pages with a next offset and finds people by name, email or seat", async () => {
+    const sec = await signIn(DEMO_ACCOUNTS.secretariat);
+    const first = await sec.json("/api/admin/users?limit=50");
+    expect(first.body.users).toHaveLength(50);
+    expect(first.body.next).toBe(50);
+    const second = await sec.json("/api/admin/users?limit=50&offset=50");
+    expect(second.body.users[0].id).not.toBe(first.body.users[0].id);
+    const all = await sec.json("/api/admin/users?limit=500");
+    expect(all.body.next).toBeNull();
+    const brazil = await sec.json("/api/admin/users?q=Brazil");
+    expect(brazil.body.users.map((u: any) => u.email)).toContain(DEMO_ACCOUNTS.head);
+  });
+});

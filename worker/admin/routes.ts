@@ -16,6 +16,8 @@ const IdParam = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { 
 const UsersQuery = z.strictObject({
   q: z.string().max(100).optional(),
   status: z.enum(["active", "inactive", "all"]).default("all"),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 const PageQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -35,7 +37,7 @@ export const admin = new Hono<AppEnv>()
     v("query", UsersQuery),
     async (c) => {
       authorize(c.get("actor"), "users.list");
-      const { q, status } = c.req.valid("query");
+      const { q, status, limit, offset } = c.req.valid("query");
       const db = c.get("db");
       const filters = [
         status === "all" ? undefined : eq(users.active, status === "active"),
@@ -57,13 +59,22 @@ export const admin = new Hono<AppEnv>()
           .from(users)
           .leftJoin(seats, eq(seats.id, users.seatId))
           .where(filters.length ? and(...filters) : undefined)
-          .orderBy(users.name)
-          .limit(500),
+          .orderBy(users.name, users.id)
+          .limit(limit + 1)
+          .offset(offset),
         db.select().from(trackFacilitators),
       ]);
       const byUser = new Map<string, number[]>();
       for (const f of facilitation) byUser.set(f.userId, [...(byUser.get(f.userId) ?? []), f.trackId]);
-      return c.json({ users: people.map((p) => ({ ...p, facilitatedTrackIds: byUser.get(p.id) ?? [] })) }, 200);
+      // One extra row tells whether another page follows.
+      const page = people.slice(0, limit);
+      return c.json(
+        {
+          users: page.map((p) => ({ ...p, facilitatedTrackIds: byUser.get(p.id) ?? [] })),
+          next: people.length > limit ? offset + limit : null,
+        },
+        200,
+      );
     },
   )
   .patch(
