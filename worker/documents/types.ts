@@ -1,0 +1,63 @@
+// Shapes shared by the documents feature: the working copy, revisions,
+// comments and what the pure helpers (diff, import, export) take and give.
+
+export const DOCUMENT_KINDS = ["issues_paper", "synthesis_note", "draft_outcome", "non_paper"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const VISIBILITIES = ["members", "public"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+export const BLOCK_KINDS = ["heading", "paragraph", "list_item"] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+export const DISPOSITIONS = ["accepted", "partly_accepted", "not_accepted", "noted"] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+export const AMENDMENT_OPS = ["replace", "insert", "delete"] as const;
+export type AmendmentOp = (typeof AMENDMENT_OPS)[number];
+
+/**
+ * One block of text. `html` is a restricted inline markup: only <strong>, <em>,
+ * <u>, <sup>, <sub> and <br>, with text escaped (&amp; &lt; &gt; &quot;).
+ * `pid` is the paragraph's stable identity; absent for new or pasted text.
+ */
+export type Block = { pid?: string | null; kind: BlockKind; html: string };
+
+/** A paragraph as issued in a revision. `number` counts numbered paragraphs (not headings), from 1. */
+export type IssuedParagraph = { pid: string; position: number; number: number | null; kind: BlockKind; html: string };
+
+/** "Zero draft" for 0, "Rev.N" after. */
+export const revisionLabel = (n: number) => (n === 0 ? "Zero draft" : `Rev.${n}`);
+
+export type DiffToken = { op: "equal" | "insert" | "delete"; text: string };
+export type ParagraphChange =
+  | { status: "unchanged"; pid: string; from: IssuedParagraph; to: IssuedParagraph }
+  | { status: "edited"; pid: string; from: IssuedParagraph; to: IssuedParagraph; words: DiffToken[] }
+  | { status: "moved"; pid: string; from: IssuedParagraph; to: IssuedParagraph; words: DiffToken[] | null }
+  | { status: "new"; pid: string; to: IssuedParagraph }
+  | { status: "deleted"; pid: string; from: IssuedParagraph };
+
+/** A comment as exports and the disposition matrix see it. */
+export type CommentRow = {
+  id: string;
+  paragraphPid: string | null;
+  paragraphNumber: number | null;
+  seatName: string | null;
+  authorName: string;
+  kind: "general" | "amendment";
+  op: AmendmentOp | null;
+  quote: string | null;
+  proposedText: string | null;
+  body: string;
+  late: boolean;
+  createdAt: string;
+  revisionLabel: string;
+  disposition: Disposition | null;
+  dispositionReason: string | null;
+  replies: { authorName: string; seatName: string | null; body: string; createdAt: string }[];
+};
+
+export type DocumentMeta = {
+  title: string;
+  symbol: string | null;
+  kind: DocumentKind;
+  trackTitle: string | null;
+  revisionLabel: string;
+  issuedAt: string;
+};
