@@ -54,6 +54,7 @@ export default function Admin() {
       <AdminNav />
       <PageTitle>{t("admin.title")}</PageTitle>
       <FormMessages alert={notice && !notice.ok ? notice.text : null} status={notice?.ok ? notice.text : null} />
+      {me?.permissions.invite && <InviteSection />}
 
       <section aria-labelledby="people-h">
         <h2 id="people-h">{t("admin.people")}</h2>
@@ -92,20 +93,21 @@ export default function Admin() {
         ) : (
           <ul className="people">
             {people.data.users.map((p) => (
-              <li key={p.id} className={`person card${p.active ? "" : " inactive"}`}>
-                <div className="person-main">
-                  <div>
-                    <strong>{p.name}</strong> <span className="muted">{p.email}</span>
-                  </div>
-                  <div>{describeRoles(t, p, p.seatName)}</div>
+              <li key={p.id} className={`person${p.active ? "" : " inactive"}`}>
+                <div className="p-name">
+                  <strong>{p.name}</strong>
+                  <span className="muted small">{p.email}</span>
+                </div>
+                <div className="p-roles">
+                  {describeRoles(t, p, p.seatName)}
                   {p.facilitatedTrackIds.length > 0 && (
-                    <div className="small">
+                    <span className="small muted">
                       {t("admin.col.tracks")}: {p.facilitatedTrackIds.map(trackShort).join(", ")}
-                    </div>
+                    </span>
                   )}
-                  <div className="small">
-                    <span className={`tag ${p.active ? "tag-ok" : "tag-off"}`}>{p.active ? t("admin.active") : t("admin.inactive")}</span>
-                  </div>
+                </div>
+                <div className="p-status">
+                  <span className={`tag ${p.active ? "tag-ok" : "tag-off"}`}>{p.active ? t("admin.active") : t("admin.inactive")}</span>
                 </div>
                 <div className="person-actions">
                   <button
@@ -144,8 +146,6 @@ export default function Admin() {
           </ul>
         )}
       </section>
-
-      {me?.permissions.invite && <InviteSection />}
     </>
   );
 }

@@ -30,7 +30,7 @@ export default function Profile() {
       <form
         ref={form.formRef}
         noValidate
-        className="card form"
+        className="card form limited"
         onSubmit={(e) => {
           e.preventDefault();
           const v = formValues(e.currentTarget);

@@ -30,7 +30,6 @@ export default function Track({ params }: { params: Record<string, string> }) {
       <p className="breadcrumb">
         <Link href="/tracks">{t("track.back")}</Link>
       </p>
-      <p className="eyebrow">{t("track.number", { n: track.id })}</p>
       <PageTitle>{track.title}</PageTitle>
       <section aria-labelledby="mandate" className="card">
         <h2 id="mandate">{t("track.mandate")}</h2>

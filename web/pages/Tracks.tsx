@@ -19,7 +19,6 @@ export default function Tracks() {
         <ol className="cards">
           {q.data.tracks.map((tr) => (
             <li key={tr.id} className="card">
-              <p className="eyebrow">{t("track.number", { n: tr.id })}</p>
               <h2>
                 <Link href={`/tracks/${tr.slug}`}>{tr.title}</Link>
               </h2>
