@@ -5,13 +5,36 @@ import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
 import { auditQuery } from "../queries";
 
-function pretty(json: string | null): string {
-  if (!json) return "";
+function parse(json: string | null): Record<string, unknown> | null {
+  if (!json) return null;
   try {
-    return JSON.stringify(JSON.parse(json), null, 1);
+    const v: unknown = JSON.parse(json);
+    return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
   } catch {
-    return json;
+    return { value: json };
   }
+}
+const show = (v: unknown) => (v === undefined ? "–" : typeof v === "string" ? v : JSON.stringify(v));
+
+/** Only what changed: one line per field, before → after. */
+function Change({ before, after }: { before: string | null; after: string | null }) {
+  const b = parse(before);
+  const a = parse(after);
+  if (!b && !a) return null;
+  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])].filter(
+    (k) => !b || !a || JSON.stringify(b[k]) !== JSON.stringify(a[k]),
+  );
+  return (
+    <ul className="diff">
+      {keys.map((k) => (
+        <li key={k}>
+          <code>{k}</code>: {b && <del>{show(b[k])}</del>}
+          {b && a && " → "}
+          {a && <ins>{show(a[k])}</ins>}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export default function Audit() {
@@ -76,18 +99,7 @@ export default function Audit() {
                     {e.targetId && <span className="muted small"> {e.targetId}</span>}
                   </td>
                   <td className="change">
-                    {e.before && (
-                      <div>
-                        <span className="small">{t("audit.before")}</span>
-                        <pre>{pretty(e.before)}</pre>
-                      </div>
-                    )}
-                    {e.after && (
-                      <div>
-                        <span className="small">{t("audit.after")}</span>
-                        <pre>{pretty(e.after)}</pre>
-                      </div>
-                    )}
+                    <Change before={e.before} after={e.after} />
                   </td>
                 </tr>
               ))}
