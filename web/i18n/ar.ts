@@ -144,5 +144,17 @@ const ar: Partial<Messages> = {
   "dashboard.role": "الدور",
   "dashboard.facilitating": "المسارات التي تيسّرها",
   "dashboard.shortcuts": "إلى أين تذهب",
+  "dashboard.noSeat": "أنت لا تمثّل أي مقعد.",
+  "dashboard.officer": "المنصب في المكتب",
+  "dashboard.noFacilitating": "أنت لا تيسّر أي مسار.",
+  "dashboard.shortcut.tracks": "الاطلاع على ولايات مسارات العمل الأربعة",
+  "dashboard.shortcut.members": "معرفة الأعضاء ومندوبيهم",
+  "dashboard.shortcut.meetings": "الاجتماعات",
+  "dashboard.shortcut.reports": "التقارير المرحلية",
+  "dashboard.shortcut.admin": "إدارة الأشخاص والدعوات",
+  "dashboard.timeZone": "تُعرض الأوقات حسب المنطقة الزمنية {zone}. يمكنك تغييرها في ملفك الشخصي.",
+  "profile.email": "عنوان البريد الإلكتروني: {email}",
+  "profile.timeZoneHint": "تُعرض مواعيد الاجتماعات حسب هذه المنطقة الزمنية.",
+  "profile.saved": "تم حفظ ملفك الشخصي.",
 };
 export default ar;

@@ -143,5 +143,17 @@ const es: Partial<Messages> = {
   "dashboard.role": "Función",
   "dashboard.facilitating": "Líneas que usted cofacilita",
   "dashboard.shortcuts": "Adónde ir",
+  "dashboard.noSeat": "Usted no representa a ningún puesto.",
+  "dashboard.officer": "Cargo en la Mesa",
+  "dashboard.noFacilitating": "Usted no cofacilita ninguna línea de trabajo.",
+  "dashboard.shortcut.tracks": "Leer los mandatos de las cuatro líneas de trabajo",
+  "dashboard.shortcut.members": "Ver los miembros y sus delegados",
+  "dashboard.shortcut.meetings": "Reuniones",
+  "dashboard.shortcut.reports": "Informes sobre la marcha de los trabajos",
+  "dashboard.shortcut.admin": "Gestionar personas e invitaciones",
+  "dashboard.timeZone": "Las horas se muestran en {zone}. Puede cambiarlo en su perfil.",
+  "profile.email": "Correo electrónico: {email}",
+  "profile.timeZoneHint": "Las horas de las reuniones se muestran en esta zona.",
+  "profile.saved": "Su perfil se ha guardado.",
 };
 export default es;

@@ -143,5 +143,17 @@ const fr: Partial<Messages> = {
   "dashboard.role": "Rôle",
   "dashboard.facilitating": "Axes que vous co-facilitez",
   "dashboard.shortcuts": "Où aller",
+  "dashboard.noSeat": "Vous ne représentez pas de siège.",
+  "dashboard.officer": "Fonction au bureau",
+  "dashboard.noFacilitating": "Vous ne co-facilitez aucun axe de travail.",
+  "dashboard.shortcut.tracks": "Lire les mandats des quatre axes de travail intersessions",
+  "dashboard.shortcut.members": "Voir les membres et leurs délégué·es",
+  "dashboard.shortcut.meetings": "Réunions",
+  "dashboard.shortcut.reports": "Rapports d’étape",
+  "dashboard.shortcut.admin": "Gérer les personnes et les invitations",
+  "dashboard.timeZone": "Les heures sont affichées dans le fuseau {zone}. Modifiez-le dans votre profil.",
+  "profile.email": "Adresse électronique : {email}",
+  "profile.timeZoneHint": "Les heures des réunions sont affichées dans ce fuseau.",
+  "profile.saved": "Votre profil a été enregistré.",
 };
 export default fr;

@@ -143,5 +143,17 @@ const ru: Partial<Messages> = {
   "dashboard.role": "Роль",
   "dashboard.facilitating": "Направления, которые вы координируете",
   "dashboard.shortcuts": "Куда перейти",
+  "dashboard.noSeat": "Вы не представляете ни одно место.",
+  "dashboard.officer": "Должность в бюро",
+  "dashboard.noFacilitating": "Вы не координируете ни одно направление.",
+  "dashboard.shortcut.tracks": "Мандаты четырёх межсессионных направлений",
+  "dashboard.shortcut.members": "Члены группы и их делегаты",
+  "dashboard.shortcut.meetings": "Заседания",
+  "dashboard.shortcut.reports": "Доклады о ходе работы",
+  "dashboard.shortcut.admin": "Пользователи и приглашения",
+  "dashboard.timeZone": "Время показано в часовом поясе {zone}. Его можно изменить в профиле.",
+  "profile.email": "Адрес электронной почты: {email}",
+  "profile.timeZoneHint": "Время заседаний показывается в этом часовом поясе.",
+  "profile.saved": "Профиль сохранён.",
 };
 export default ru;

@@ -143,5 +143,17 @@ const zh: Partial<Messages> = {
   "dashboard.role": "角色",
   "dashboard.facilitating": "您共同协调的轨道",
   "dashboard.shortcuts": "快速前往",
+  "dashboard.noSeat": "您不代表任何席位。",
+  "dashboard.officer": "主席团职务",
+  "dashboard.noFacilitating": "您未担任任何轨道的共同协调人。",
+  "dashboard.shortcut.tracks": "阅读四个闭会期间工作轨道的任务授权",
+  "dashboard.shortcut.members": "查看成员及其代表",
+  "dashboard.shortcut.meetings": "会议",
+  "dashboard.shortcut.reports": "进展报告",
+  "dashboard.shortcut.admin": "管理人员和邀请",
+  "dashboard.timeZone": "时间按 {zone} 显示。可在个人资料中更改。",
+  "profile.email": "电子邮件地址：{email}",
+  "profile.timeZoneHint": "会议时间按此时区显示。",
+  "profile.saved": "您的个人资料已保存。",
 };
 export default zh;
