@@ -88,6 +88,12 @@ describe("pasteToBlocks and textToBlocks", () => {
     ]);
   });
 
+  it("produces markup that sanitizeInline leaves unchanged", () => {
+    const blocks = pasteToBlocks(`<p><b>a <i>b</i></b> <u>c</u><br>d<sup>e</sup></p><ul><li><span style="font-style:italic">x</span> y</li></ul>`);
+    expect(blocks.length).toBe(2);
+    for (const b of blocks) expect(sanitizeInline(b.html)).toBe(b.html);
+  });
+
   it("turns markup back into plain text", () => {
     expect(toPlainText("<strong>A</strong> &amp; B&nbsp;&lt;C&gt;<br>next &#8220;line&#8221;")).toBe("A & B <C>\nnext \u201Cline\u201D");
   });
@@ -124,6 +130,9 @@ describe("diffWords and similarity", () => {
     expect(diffWords("same", "same")).toEqual([{ op: "equal", text: "same" }]);
     expect(diffWords("", "new")).toEqual([{ op: "insert", text: "new" }]);
     expect(diffWords("old", "")).toEqual([{ op: "delete", text: "old" }]);
+    expect(diffWords("A B", "A B C")).toEqual([{ op: "equal", text: "A B" }, { op: "insert", text: " C" }]);
+    const spaced = diffWords("one two", "one  two");
+    expect(rebuild(spaced, "b")).toBe("one  two");
   });
 
   it("handles random edits and 400-word paragraphs quickly", () => {
@@ -354,6 +363,8 @@ describe("docx", () => {
     expect(() => docxToBlocks(badEntity)).toThrow(DocxError);
     const empty = zipSync({ "word/document.xml": strToU8("<w:document><w:body><w:p/></w:body></w:document>") });
     expect(() => docxToBlocks(empty)).toThrow(/no text/);
+    const huge = zipSync({ "word/document.xml": strToU8(`<w:document>${" ".repeat(21 * 1024 * 1024)}</w:document>`) }, { level: 1 });
+    expect(() => docxToBlocks(huge)).toThrow(/too large/);
     const many = `<w:document><w:body>${"<w:p><w:r><w:t>x</w:t></w:r></w:p>".repeat(2001)}</w:body></w:document>`;
     expect(() => docxToBlocks(zipSync({ "word/document.xml": strToU8(many) }))).toThrow(/more than 2000/);
   });

@@ -12,40 +12,59 @@ export function tokenize(s: string): string[] {
   return s.match(TOKEN) ?? [];
 }
 
-// Past this many edits the texts have little in common; report a plain replacement.
+/**
+ * Diff units: each token with the whitespace after it. Half as many units as
+ * tokens, and spaces no longer match each other by accident, so diffs of long
+ * paragraphs stay fast and readable.
+ */
+function diffUnits(s: string): string[] {
+  const units: string[] = [];
+  for (const t of tokenize(s)) {
+    if (units.length && !t.trim()) units[units.length - 1] += t;
+    else units.push(t);
+  }
+  return units;
+}
+
+/** What a unit is compared by: its token without trailing whitespace. */
+const unitKey = (u: string) => u.trimEnd() || u;
+
+// Past this many edits the texts have little in common and a plain replacement
+// reads better than a word salad; the cap also bounds time and memory.
 const MAX_EDITS = 1500;
 
 type Op = DiffToken["op"];
 
-/** Myers' O(ND) diff over interned tokens; returns one op per token. */
+/** Myers' O(ND) diff over interned units; returns one op per unit, or null past the cap. */
 function myers(a: Int32Array, b: Int32Array): Op[] | null {
   const n = a.length;
   const m = b.length;
-  const max = Math.min(n + m, MAX_EDITS);
+  const max = Math.min(n + m, MAX_EDITS, Math.ceil((n + m) / 2) + 8);
   const off = max + 1;
   const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  let found = false;
-  for (let d = 0; d <= max && !found; d++) {
+  // V for step d (k in [-d, d]) is kept at trace[d*d ..], since sum of (2i+1) for i < d is d*d.
+  const trace = new Int32Array((max + 1) * (max + 1));
+  let last = -1;
+  for (let d = 0; d <= max && last < 0; d++) {
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[off + k - 1]! < v[off + k + 1]!) ? v[off + k + 1]! : v[off + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) x++, y++;
       v[off + k] = x;
       if (x >= n && y >= m) {
-        found = true;
+        last = d;
         break;
       }
     }
-    trace.push(v.slice(off - d, off + d + 1)); // entries for k in [-d, d]
+    trace.set(v.subarray(off - d, off + d + 1), d * d);
   }
-  if (!found) return null;
+  if (last < 0) return null;
   const ops: Op[] = [];
   let x = n;
   let y = m;
-  for (let d = trace.length - 1; d > 0; d--) {
-    const prev = trace[d - 1]!;
-    const at = (k: number) => prev[k + d - 1]!;
+  for (let d = last; d > 0; d--) {
+    const base = (d - 1) * (d - 1) + d - 1; // index of k = 0 in step d - 1
+    const at = (k: number) => trace[base + k]!;
     const k = x - y;
     const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
     const pk = down ? k + 1 : k - 1;
@@ -62,16 +81,16 @@ function myers(a: Int32Array, b: Int32Array): Op[] | null {
 
 /** Word-level diff of two plain texts; tokens of the same op are merged. */
 export function diffWords(a: string, b: string): DiffToken[] {
-  const ta = tokenize(a);
-  const tb = tokenize(b);
+  const ta = diffUnits(a);
+  const tb = diffUnits(b);
   const ids = new Map<string, number>();
   const intern = (t: string) => {
     let id = ids.get(t);
     if (id === undefined) ids.set(t, (id = ids.size));
     return id;
   };
-  const ia = Int32Array.from(ta, intern);
-  const ib = Int32Array.from(tb, intern);
+  const ia = Int32Array.from(ta, (u) => intern(unitKey(u)));
+  const ib = Int32Array.from(tb, (u) => intern(unitKey(u)));
   // Common prefix and suffix cost nothing to diff.
   let pre = 0;
   while (pre < ia.length && pre < ib.length && ia[pre] === ib[pre]) pre++;
@@ -86,9 +105,14 @@ export function diffWords(a: string, b: string): DiffToken[] {
   let j = 0;
   const emit = (op: Op) => {
     if (op === "insert") out.push({ op, text: tb[j++]! });
+    else if (op === "delete") out.push({ op, text: ta[i++]! });
     else {
-      out.push({ op, text: ta[i++]! });
-      if (op === "equal") j++;
+      // Same word, maybe different spacing after it: the spacing is a change.
+      const x = ta[i++]!;
+      const y = tb[j++]!;
+      const core = unitKey(x);
+      out.push({ op, text: x === y ? x : core });
+      if (x !== y) out.push({ op: "delete", text: x.slice(core.length) }, { op: "insert", text: y.slice(core.length) });
     }
   };
   for (let k = 0; k < pre; k++) emit("equal");
@@ -100,13 +124,12 @@ export function diffWords(a: string, b: string): DiffToken[] {
 /** Deletions before insertions in each change, lone spaces between changes absorbed, same ops merged. */
 function tidy(tokens: DiffToken[]): DiffToken[] {
   // A whitespace-only equal between two changes reads better as part of the change.
-  const t = tokens.map((x) => ({ ...x }));
-  for (let k = 1; k < t.length - 1; k++) {
-    if (t[k]!.op === "equal" && !t[k]!.text.trim() && t[k - 1]!.op !== "equal" && t[k + 1]!.op !== "equal") {
-      t.splice(k, 1, { op: "delete", text: t[k]!.text }, { op: "insert", text: t[k]!.text });
-      k++;
-    }
-  }
+  const t: DiffToken[] = [];
+  tokens.forEach((x, k) => {
+    const between = k > 0 && k < tokens.length - 1 && tokens[k - 1]!.op !== "equal" && tokens[k + 1]!.op !== "equal";
+    if (x.op === "equal" && between && !x.text.trim()) t.push({ op: "delete", text: x.text }, { op: "insert", text: x.text });
+    else t.push(x);
+  });
   const out: DiffToken[] = [];
   let dels = "";
   let ins = "";

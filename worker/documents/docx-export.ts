@@ -205,7 +205,7 @@ const NUMBERING_XML =
 const SETTINGS_XML =
   XML_HEAD +
   `<w:settings xmlns:w="${W_NS}"><w:defaultTabStop w:val="${NUMBER_INDENT}"/><w:characterSpacingControl w:val="doNotCompress"/>` +
-  '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>';
+  '<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>';
 
 const CONTENT_TYPES =
   XML_HEAD +
