@@ -38,6 +38,13 @@ const SCOPES: Partial<Record<Action, Scope>> = {
   "members.viewContacts": { seatId: "ms-brazil" },
   "users.invite": { seatId: "ms-brazil", grants: { seatRole: "delegate" } },
   "users.changeRoles": { seatId: "ms-brazil", grants: { seatRole: "delegate" } },
+  "documents.view": { trackId: 1, visibility: "members" },
+  "documents.edit": { trackId: 1, visibility: "members" },
+  "comments.create": { trackId: 1, visibility: "members" },
+  "comments.reply": { trackId: 1, visibility: "members" },
+  "comments.edit": { trackId: 1, visibility: "members", authorId: "u-x" },
+  "comments.dispose": { trackId: 1, visibility: "members" },
+  "comments.viewDispositions": { trackId: 1, visibility: "members" },
 };
 
 const Y = true;
@@ -56,6 +63,13 @@ const EXPECTED: Record<Action, boolean[]> = {
   "users.deactivate":        [N,     N,       N,       N,    N,    N,    N,    Y],
   "outbox.view":             [N,     N,       N,       N,    N,    N,    N,    Y],
   "audit.view":              [N,     N,       N,       N,    N,    N,    N,    Y],
+  "documents.view":          [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
+  "documents.edit":          [N,     N,       N,       N,    Y,    N,    Y,    Y],
+  "comments.create":         [N,     N,       Y,       Y,    Y,    N,    N,    N],
+  "comments.reply":          [N,     N,       Y,       Y,    Y,    N,    Y,    Y],
+  "comments.edit":           [N,     Y,       Y,       Y,    Y,    Y,    Y,    Y],
+  "comments.dispose":        [N,     N,       N,       N,    Y,    N,    Y,    Y],
+  "comments.viewDispositions": [N,   N,       N,       N,    Y,    N,    Y,    Y],
 };
 
 describe("policy matrix", () => {
@@ -76,6 +90,15 @@ describe("policy matrix", () => {
   it("co-facilitation counts only for the facilitator's own track", () => {
     expect(can(PERSONAS.cofacilitator, "tracks.editMandate", { trackId: 1 })).toBe(true);
     expect(can(PERSONAS.cofacilitator, "tracks.editMandate", { trackId: 2 })).toBe(false);
+  });
+
+  it("public documents are readable by all; plenary documents belong to the Chair, Vice-Chairs and secretariat", () => {
+    const pub = { trackId: 1, visibility: "public" as const };
+    expect((Object.keys(PERSONAS) as Role[]).every((r) => can(PERSONAS[r], "documents.view", pub))).toBe(true);
+    const plenary = { trackId: null, visibility: "members" as const };
+    expect(can(PERSONAS.vice_chair, "documents.edit", plenary)).toBe(true);
+    expect(can(PERSONAS.cofacilitator, "documents.edit", plenary)).toBe(false);
+    expect(can(PERSONAS.head, "comments.edit", { authorId: "someone-else" })).toBe(false);
   });
 
   it("a head may invite only delegates, only to their own seat", () => {

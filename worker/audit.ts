@@ -1,4 +1,5 @@
 import type { BatchItem } from "drizzle-orm/batch";
+import { type SQL, sql } from "drizzle-orm";
 import { auditLog } from "./db/schema";
 import type { Context } from "hono";
 import type { AppEnv, Db } from "./env";
@@ -9,6 +10,8 @@ export type AuditEntry = {
   targetId: string | number | null;
   before?: unknown;
   after?: unknown;
+  /** Record only if this holds once the change has run (a guarded update that may match nothing). */
+  onlyIf?: SQL;
 };
 
 /** Who acted. Any `Actor` fits; sign-in passes the person it just verified. */
@@ -22,7 +25,7 @@ export const auditContext = (c: Context<AppEnv>): AuditContext => ({
 });
 
 function auditRow(ctx: AuditContext, entry: AuditEntry, at: string) {
-  return ctx.db.insert(auditLog).values({
+  const row = {
     at,
     actorUserId: ctx.actor.kind === "user" ? ctx.actor.userId : null,
     actorSeatId: ctx.actor.kind === "user" ? ctx.actor.seatId : null,
@@ -32,7 +35,11 @@ function auditRow(ctx: AuditContext, entry: AuditEntry, at: string) {
     beforeJson: entry.before === undefined ? null : JSON.stringify(entry.before),
     afterJson: entry.after === undefined ? null : JSON.stringify(entry.after),
     requestId: ctx.requestId,
-  });
+  };
+  if (!entry.onlyIf) return ctx.db.insert(auditLog).values(row);
+  // INSERT ... SELECT wants every column, in table order; NULL lets SQLite number the row.
+  const constants = Object.fromEntries([["id", sql`NULL`.as("id")], ...Object.entries(row).map(([k, v]) => [k, sql`${v}`.as(k)])]);
+  return ctx.db.insert(auditLog).select(ctx.db.select(constants as never).from(sql`(select 1)`).where(entry.onlyIf));
 }
 
 /**

@@ -11,6 +11,7 @@ import { sessionMiddleware } from "./auth/session";
 import * as schema from "./db/schema";
 import type { AppEnv, Bindings } from "./env";
 import { ApiError, ErrorBody, errorJson, handleError } from "./errors";
+import { documentRoutes } from "./documents/routes";
 import { housekeeping } from "./housekeeping";
 import { invitationRoutes } from "./invitations/routes";
 import { members } from "./members/routes";
@@ -19,6 +20,10 @@ import { trackRoutes } from "./tracks/routes";
 
 const ERROR_REF = { $ref: "#/components/schemas/Error" };
 const MAX_BODY_BYTES = 1024 * 1024;
+const jsonBodyLimit = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: (c) => errorJson(c, 413, "payload_too_large", "The request body is larger than 1 MB."),
+});
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 const app = new Hono<AppEnv>()
@@ -45,12 +50,8 @@ const app = new Hono<AppEnv>()
     }
     await next();
   })
-  .use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorJson(c, 413, "payload_too_large", "The request body is larger than 1 MB."),
-    }),
-  )
+  // File uploads set their own, larger limit on their route.
+  .use((c, next) => (c.req.path.endsWith("/draft/import") ? next() : jsonBodyLimit(c, next)))
   .use(async (c, next) => {
     c.set("db", drizzle(c.env.DB, { schema }));
     await next();
@@ -64,7 +65,8 @@ const app = new Hono<AppEnv>()
   .route("/api/invitations", invitationRoutes)
   .route("/api/admin", admin)
   .route("/api/seats", members)
-  .route("/api/tracks", trackRoutes);
+  .route("/api/tracks", trackRoutes)
+  .route("/api/documents", documentRoutes);
 
 app.get(
   "/api/openapi.json",

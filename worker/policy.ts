@@ -22,7 +22,12 @@ export const ANONYMOUS: Actor = { kind: "anonymous" };
 
 /** What an action is about, where the answer depends on it. */
 export type Scope = {
-  trackId?: number;
+  /** A track's id; null for plenary business. */
+  trackId?: number | null;
+  /** A document's visibility. */
+  visibility?: "members" | "public";
+  /** Who wrote the thing being changed. */
+  authorId?: string;
   seatId?: string | null;
   /** For invitations and role changes: the roles being handed out. */
   grants?: { seatRole?: SeatRole | null; officerRole?: OfficerRole | null; facilitatedTrackIds?: number[] };
@@ -47,7 +52,7 @@ export function rolesOf(actor: Actor, scope: Scope = {}): Set<Role> {
   if (actor.seatKind === "observer") roles.add("observer");
   else if (actor.seatRole === "head") roles.add("head");
   else if (actor.seatRole === "delegate") roles.add("delegate");
-  if (scope.trackId !== undefined && actor.facilitatedTrackIds.includes(scope.trackId)) roles.add("cofacilitator");
+  if (typeof scope.trackId === "number" && actor.facilitatedTrackIds.includes(scope.trackId)) roles.add("cofacilitator");
   if (actor.officerRole) roles.add(actor.officerRole);
   return roles;
 }
@@ -58,6 +63,16 @@ const anyone = () => true;
 const signedIn: Rule = () => true;
 const secretariat: Rule = (_a, r) => r.has("secretariat");
 const member: Rule = (_a, r) => r.has("head") || r.has("delegate");
+
+/** People who speak for a Member State or non-state seat (not observers). */
+const memberSeat: Rule = (a, r) => (r.has("head") || r.has("delegate")) && a.seatKind !== "observer";
+const officer: Rule = (_a, r) => r.has("chair") || r.has("vice_chair") || r.has("secretariat");
+/** Track business belongs to its co-facilitators; plenary business to the Chair. Both to the secretariat. */
+const leadsBusiness: Rule = (_a, r, s) =>
+  r.has("secretariat") || r.has("chair") || (s.trackId == null ? r.has("vice_chair") : r.has("cofacilitator"));
+/** Members-only documents: members, co-facilitators and officers; observers follow public ones. */
+const readsDocument: Rule = (a, r, s) =>
+  s.visibility === "public" || memberSeat(a, r, s) || officer(a, r, s) || a.facilitatedTrackIds.length > 0;
 
 /** A head of delegation may bring delegates onto their own seat; the secretariat may grant anything. */
 const inviteOrAssign: Rule = (a, r, s) =>
@@ -81,6 +96,13 @@ export const RULES = {
   "users.deactivate": secretariat,
   "outbox.view": secretariat,
   "audit.view": secretariat,
+  "documents.view": (a, r, s) => readsDocument(a, r, s),
+  "documents.edit": leadsBusiness,
+  "comments.create": (a, r, s) => memberSeat(a, r, s) && readsDocument(a, r, s),
+  "comments.reply": (a, r, s) => (memberSeat(a, r, s) || leadsBusiness(a, r, s)) && readsDocument(a, r, s),
+  "comments.edit": (a, _r, s) => s.authorId === a.userId,
+  "comments.dispose": leadsBusiness,
+  "comments.viewDispositions": leadsBusiness,
 } satisfies Record<string, Rule | typeof anyone>;
 
 export type Action = keyof typeof RULES;
@@ -89,7 +111,8 @@ export const ACTIONS = Object.keys(RULES) as Action[];
 export function can(actor: Actor, action: Action, scope: Scope = {}): boolean {
   const rule = RULES[action] as Rule;
   if (rule === anyone) return true;
-  if (actor.kind === "anonymous") return false;
+  // Public documents are readable without signing in.
+  if (actor.kind === "anonymous") return action === "documents.view" && scope.visibility === "public";
   return rule(actor, rolesOf(actor, scope), scope);
 }
 

@@ -125,3 +125,88 @@ export const auditLog = sqliteTable("audit_log", {
   afterJson: text("after_json"),
   requestId: text("request_id"),
 });
+
+// Documents (migrations/0002_create_documents.sql)
+export const documents = sqliteTable("documents", {
+  id: text("id").primaryKey(),
+  trackId: integer("track_id"),
+  kind: text("kind", { enum: ["issues_paper", "synthesis_note", "draft_outcome", "non_paper"] }).notNull(),
+  title: text("title").notNull(),
+  symbol: text("symbol"),
+  visibility: text("visibility", { enum: ["members", "public"] }).notNull(),
+  createdBy: text("created_by").notNull(),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+  draftJson: text("draft_json").notNull(),
+  draftVersion: integer("draft_version").notNull(),
+  draftUpdatedBy: text("draft_updated_by"),
+  draftUpdatedAt: text("draft_updated_at"),
+});
+
+export const paragraphs = sqliteTable("paragraphs", {
+  id: text("id").primaryKey(),
+  documentId: text("document_id").notNull(),
+  createdIn: integer("created_in").notNull(),
+});
+
+export const revisions = sqliteTable("revisions", {
+  id: text("id").primaryKey(),
+  documentId: text("document_id").notNull(),
+  number: integer("number").notNull(),
+  issuedAt: text("issued_at").notNull(),
+  issuedBy: text("issued_by").notNull(),
+  commentsOpenAt: text("comments_open_at").notNull(),
+  commentsCloseAt: text("comments_close_at").notNull(),
+  commentsTimeZone: text("comments_time_zone").notNull(),
+  allowLate: integer("allow_late", { mode: "boolean" }).notNull(),
+  paragraphCount: integer("paragraph_count").notNull(),
+  bracketCount: integer("bracket_count").notNull(),
+  dispositionsPublishedAt: text("dispositions_published_at"),
+});
+
+export const revisionParagraphs = sqliteTable(
+  "revision_paragraphs",
+  {
+    revisionId: text("revision_id").notNull(),
+    paragraphId: text("paragraph_id").notNull(),
+    position: integer("position").notNull(),
+    number: integer("number"),
+    kind: text("kind", { enum: ["heading", "paragraph", "list_item"] }).notNull(),
+    html: text("html").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.revisionId, t.paragraphId] })],
+);
+
+export const comments = sqliteTable("comments", {
+  id: text("id").primaryKey(),
+  documentId: text("document_id").notNull(),
+  revisionId: text("revision_id").notNull(),
+  paragraphId: text("paragraph_id"),
+  parentId: text("parent_id"),
+  seatId: text("seat_id"),
+  authorId: text("author_id").notNull(),
+  kind: text("kind", { enum: ["general", "amendment"] }).notNull(),
+  op: text("op", { enum: ["replace", "insert", "delete"] }),
+  quote: text("quote"),
+  prefix: text("prefix"),
+  suffix: text("suffix"),
+  proposedText: text("proposed_text"),
+  body: text("body").notNull(),
+  late: integer("late", { mode: "boolean" }).notNull(),
+  idempotencyKey: text("idempotency_key").notNull(),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+  disposition: text("disposition", { enum: ["accepted", "partly_accepted", "not_accepted", "noted"] }),
+  dispositionReason: text("disposition_reason"),
+  disposedBy: text("disposed_by"),
+  disposedAt: text("disposed_at"),
+});
+
+export const commentEdits = sqliteTable("comment_edits", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  commentId: text("comment_id").notNull(),
+  editedAt: text("edited_at").notNull(),
+  editedBy: text("edited_by").notNull(),
+  body: text("body").notNull(),
+  proposedText: text("proposed_text"),
+});

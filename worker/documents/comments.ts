@@ -1,0 +1,450 @@
+// The revision page and everything members write on it: comments,
+// amendments, replies, edits and the co-facilitators' dispositions.
+import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { auditContext, writeAudited } from "../audit";
+import { newId } from "../auth/crypto";
+import { aliased } from "../db/alias";
+import { commentEdits, comments, documents, revisionParagraphs, revisions, seats, tracks, users } from "../db/schema";
+import type { AppEnv, Db } from "../env";
+import { ApiError, conflict, notFound } from "../errors";
+import { type Actor, authorize, can } from "../policy";
+import { v } from "../validation";
+import { type DocumentRow, documentScope, loadDocument, visibleOr404 } from "./access";
+import { compilationDocx, compilationHtml, dispositionMatrixCsv, dispositionMatrixDocx } from "./export";
+import { findRevision, revisionSummary, revisionText } from "./routes";
+import { CommentBody, CommentParam, CommentsQuery, DispositionBody, EditCommentBody, FormatQuery, RevisionParam } from "./schemas";
+import { type CommentRow, type DocumentMeta, revisionLabel } from "./types";
+
+type RevisionRow = typeof revisions.$inferSelect;
+
+/** Whether members may write on a revision now: open, closed (409) or closed but late comments allowed. */
+function windowFor(revision: RevisionRow, now: string): { late: boolean } {
+  if (now < revision.commentsOpenAt) {
+    throw conflict(`Comments on ${revisionLabel(revision.number)} open on ${revision.commentsOpenAt} (UTC).`);
+  }
+  if (now > revision.commentsCloseAt) {
+    if (revision.allowLate) return { late: true };
+    throw conflict(
+      `The comment window for ${revisionLabel(revision.number)} closed on ${revision.commentsCloseAt} (UTC). The co-facilitators may allow late comments.`,
+    );
+  }
+  return { late: false };
+}
+
+const selectComment = {
+  id: comments.id,
+  paragraphId: comments.paragraphId,
+  parentId: comments.parentId,
+  revisionNumber: revisions.number,
+  dispositionsPublishedAt: revisions.dispositionsPublishedAt,
+  seatId: comments.seatId,
+  seatName: seats.name,
+  authorId: comments.authorId,
+  authorName: users.name,
+  kind: comments.kind,
+  op: comments.op,
+  quote: comments.quote,
+  prefix: comments.prefix,
+  suffix: comments.suffix,
+  proposedText: comments.proposedText,
+  body: comments.body,
+  late: comments.late,
+  createdAt: comments.createdAt,
+  updatedAt: comments.updatedAt,
+  disposition: comments.disposition,
+  dispositionReason: comments.dispositionReason,
+  disposedAt: comments.disposedAt,
+};
+
+function commentsQuery(db: Db) {
+  return db
+    .select(selectComment)
+    .from(comments)
+    .innerJoin(revisions, eq(revisions.id, comments.revisionId))
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(seats, eq(seats.id, comments.seatId));
+}
+type CommentSelect = Awaited<ReturnType<ReturnType<typeof commentsQuery>["all"]>>[number];
+
+/** Dispositions are the co-facilitators' working notes until they publish them. */
+const dispositionVisible = (actor: Actor, doc: DocumentRow, c: CommentSelect) =>
+  !!c.dispositionsPublishedAt || can(actor, "comments.viewDispositions", documentScope(doc));
+
+function present(actor: Actor, doc: DocumentRow, c: CommentSelect, viewing: number) {
+  return {
+    id: c.id,
+    paragraphId: c.paragraphId,
+    revision: { number: c.revisionNumber, label: revisionLabel(c.revisionNumber) },
+    carriedOver: c.revisionNumber < viewing,
+    seat: c.seatId ? { id: c.seatId, name: c.seatName ?? "" } : null,
+    author: c.authorName,
+    kind: c.kind,
+    op: c.op,
+    quote: c.quote,
+    prefix: c.prefix,
+    suffix: c.suffix,
+    proposedText: c.proposedText,
+    body: c.body,
+    late: c.late,
+    createdAt: c.createdAt,
+    edited: c.updatedAt !== c.createdAt,
+    mine: actor.kind === "user" && actor.userId === c.authorId,
+    disposition:
+      c.disposition && dispositionVisible(actor, doc, c)
+        ? { value: c.disposition, reason: c.dispositionReason, at: c.disposedAt }
+        : null,
+  };
+}
+
+/** Top-level comments with their replies, as exports and the matrix use them. */
+async function commentRows(db: Db, doc: DocumentRow, where: ReturnType<typeof and>, numbers: Map<string, number | null>): Promise<CommentRow[]> {
+  const all = await commentsQuery(db)
+    .where(and(eq(comments.documentId, doc.id), where))
+    .orderBy(asc(comments.createdAt), asc(comments.id));
+  const replies = new Map<string, CommentRow["replies"]>();
+  for (const c of all) {
+    if (!c.parentId) continue;
+    replies.set(c.parentId, [...(replies.get(c.parentId) ?? []), { authorName: c.authorName, seatName: c.seatName, body: c.body, createdAt: c.createdAt }]);
+  }
+  return all
+    .filter((c) => !c.parentId)
+    .map((c) => ({
+      id: c.id,
+      paragraphPid: c.paragraphId,
+      paragraphNumber: c.paragraphId ? (numbers.get(c.paragraphId) ?? null) : null,
+      seatName: c.seatName,
+      authorName: c.authorName,
+      kind: c.kind,
+      op: c.op,
+      quote: c.quote,
+      proposedText: c.proposedText,
+      body: c.body,
+      late: c.late,
+      createdAt: c.createdAt,
+      revisionLabel: revisionLabel(c.revisionNumber),
+      disposition: c.disposition,
+      dispositionReason: c.dispositionReason,
+      replies: replies.get(c.id) ?? [],
+    }));
+}
+
+async function documentMeta(db: Db, doc: DocumentRow, revision: RevisionRow): Promise<DocumentMeta> {
+  const track = doc.trackId ? await db.query.tracks.findFirst({ where: eq(tracks.id, doc.trackId) }) : null;
+  return { title: doc.title, symbol: doc.symbol, kind: doc.kind, trackTitle: track?.title ?? null, revisionLabel: revisionLabel(revision.number), issuedAt: revision.issuedAt };
+}
+
+const safeName = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, "-").slice(0, 80);
+
+function download(body: string | Uint8Array, type: string, filename: string) {
+  return new Response(body as BodyInit, {
+    status: 200,
+    headers: { "content-type": type, "content-disposition": `attachment; filename="${safeName(filename)}"`, "cache-control": "private, no-store" },
+  });
+}
+
+export const commentRoutes = new Hono<AppEnv>()
+  .get(
+    "/:id/revisions/:n",
+    describeRoute({ tags: ["documents"], summary: "A revision's page: numbered paragraphs with comment counts (comments load per paragraph)" }),
+    v("param", RevisionParam),
+    async (c) => {
+      const db = c.get("db");
+      const actor = c.get("actor");
+      const { id, n } = c.req.valid("param");
+      // Everything in one batch, keyed by the URL alone; the policy decides before anything is sent.
+      const [[doc], revs, paras, counts] = await db.batch([
+        db.select().from(documents).where(eq(documents.id, id)),
+        db.select().from(revisions).where(eq(revisions.documentId, id)),
+        db
+          .select({ pid: revisionParagraphs.paragraphId, number: revisionParagraphs.number, kind: revisionParagraphs.kind, html: revisionParagraphs.html })
+          .from(revisionParagraphs)
+          .innerJoin(revisions, eq(revisions.id, revisionParagraphs.revisionId))
+          .where(and(eq(revisions.documentId, id), eq(revisions.number, n)))
+          .orderBy(asc(revisionParagraphs.position)),
+        db
+          .select({
+            paragraphId: comments.paragraphId,
+            total: sql<number>`count(*)`,
+            carried: sql<number>`sum(${revisions.number} < ${n})`,
+            amendments: sql<number>`sum(${comments.kind} = 'amendment')`,
+          })
+          .from(comments)
+          .innerJoin(revisions, eq(revisions.id, comments.revisionId))
+          .where(and(eq(comments.documentId, id), isNull(comments.parentId), lte(revisions.number, n)))
+          .groupBy(comments.paragraphId),
+      ]);
+      const d = visibleOr404(actor, doc);
+      const revision = revs.find((r) => r.number === n);
+      if (!revision) throw notFound(`${revisionLabel(n)} of this document`);
+      const byParagraph = new Map(counts.map((k) => [k.paragraphId, { total: k.total, carried: k.carried ?? 0, amendments: k.amendments ?? 0 }]));
+      const none = { total: 0, carried: 0, amendments: 0 };
+      const scope = documentScope(d);
+      return c.json(
+        {
+          document: { id: d.id, trackId: d.trackId, kind: d.kind, title: d.title, symbol: d.symbol, visibility: d.visibility },
+          revision: revisionSummary(revision),
+          revisions: revs.sort((a, b) => a.number - b.number).map((r) => ({ number: r.number, label: revisionLabel(r.number) })),
+          latest: Math.max(...revs.map((r) => r.number)),
+          paragraphs: paras.map((p) => ({ ...p, comments: byParagraph.get(p.pid) ?? none })),
+          documentComments: byParagraph.get(null) ?? none,
+          permissions: {
+            comment: can(actor, "comments.create", scope),
+            reply: can(actor, "comments.reply", scope),
+            dispose: can(actor, "comments.dispose", scope),
+            edit: can(actor, "documents.edit", scope),
+          },
+        },
+        200,
+      );
+    },
+  )
+  .get(
+    "/:id/revisions/:n/comments",
+    describeRoute({ tags: ["documents"], summary: "Comments on one paragraph (or the whole document), carried over from earlier revisions, with replies; paginated" }),
+    v("param", RevisionParam),
+    v("query", CommentsQuery),
+    async (c) => {
+      const db = c.get("db");
+      const actor = c.get("actor");
+      const { id, n } = c.req.valid("param");
+      const { paragraph, after, limit } = c.req.valid("query");
+      const doc = await loadDocument(db, actor, id);
+      const [afterAt, afterId] = after ? after.split("|") : [];
+      const top = await commentsQuery(db)
+        .where(
+          and(
+            eq(comments.documentId, doc.id),
+            isNull(comments.parentId),
+            lte(revisions.number, n),
+            paragraph ? eq(comments.paragraphId, paragraph) : isNull(comments.paragraphId),
+            afterAt && afterId ? or(gt(comments.createdAt, afterAt), and(eq(comments.createdAt, afterAt), gt(comments.id, afterId))) : undefined,
+          ),
+        )
+        .orderBy(asc(comments.createdAt), asc(comments.id))
+        .limit(limit + 1);
+      const page = top.slice(0, limit);
+      const replies = page.length
+        ? await commentsQuery(db).where(inArray(comments.parentId, page.map((p) => p.id))).orderBy(asc(comments.createdAt))
+        : [];
+      const last = page.at(-1);
+      return c.json(
+        {
+          comments: page.map((p) => ({
+            ...present(actor, doc, p, n),
+            replies: replies.filter((r) => r.parentId === p.id).map((r) => present(actor, doc, r, n)),
+          })),
+          next: top.length > limit && last ? `${last.createdAt}|${last.id}` : null,
+        },
+        200,
+      );
+    },
+  )
+  .post(
+    "/:id/revisions/:n/comments",
+    describeRoute({ tags: ["documents"], summary: "Comment or propose an amendment on behalf of one's seat; a retried idempotency key returns the first result" }),
+    v("param", RevisionParam),
+    v("json", CommentBody),
+    async (c) => {
+      const db = c.get("db");
+      const actor = c.get("actor");
+      const { id, n } = c.req.valid("param");
+      const body = c.req.valid("json");
+      const doc = await loadDocument(db, actor, id);
+      const scope = documentScope(doc);
+      const author = authorize(actor, body.parentId ? "comments.reply" : "comments.create", scope);
+
+      // A retry of a request that already went through: answer as the first time.
+      const replay = await commentsQuery(db).where(and(eq(comments.authorId, author.userId), eq(comments.idempotencyKey, body.idempotencyKey)));
+      if (replay[0]) return c.json({ comment: present(actor, doc, replay[0], n) }, 200);
+
+      const [revision, latest] = await Promise.all([
+        findRevision(db, doc.id, n),
+        db.select({ n: sql<number>`max(${revisions.number})` }).from(revisions).where(eq(revisions.documentId, doc.id)),
+      ]);
+      if ((latest[0]?.n ?? n) > n) throw conflict(`A newer revision exists: comment on ${revisionLabel(latest[0]!.n)}.`);
+      const now = new Date().toISOString();
+      // Co-facilitators and officers may answer at any time; members within the window.
+      const { late } = body.parentId && can(actor, "comments.dispose", scope) ? { late: false } : windowFor(revision, now);
+
+      let paragraphId = body.paragraphId ?? null;
+      let parentId = body.parentId ?? null;
+      if (parentId) {
+        const parent = await db.query.comments.findFirst({ where: and(eq(comments.id, parentId), eq(comments.documentId, doc.id)) });
+        if (!parent) throw notFound("The comment being answered");
+        parentId = parent.parentId ?? parent.id; // threads are one level deep
+        paragraphId = parent.paragraphId;
+      } else if (paragraphId) {
+        const inRevision = await db.query.revisionParagraphs.findFirst({
+          where: and(eq(revisionParagraphs.revisionId, revision.id), eq(revisionParagraphs.paragraphId, paragraphId)),
+        });
+        if (!inRevision) throw notFound(`Paragraph ${paragraphId} in ${revisionLabel(n)} of this document`);
+      }
+      const row = {
+        id: newId(),
+        documentId: doc.id,
+        revisionId: revision.id,
+        paragraphId,
+        parentId,
+        seatId: author.seatId,
+        authorId: author.userId,
+        kind: body.kind,
+        op: body.kind === "amendment" ? (body.op ?? null) : null,
+        quote: body.quote ?? null,
+        prefix: body.prefix ?? null,
+        suffix: body.suffix ?? null,
+        proposedText: body.kind === "amendment" ? (body.proposedText ?? null) : null,
+        body: body.body,
+        late,
+        idempotencyKey: body.idempotencyKey,
+        createdAt: now,
+        updatedAt: now,
+      };
+      try {
+        await writeAudited(
+          auditContext(c),
+          [{ action: parentId ? "comment.reply" : "comment.create", targetType: "comment", targetId: row.id, after: { ...row, idempotencyKey: undefined } }],
+          [db.insert(comments).values(row)],
+        );
+      } catch (err) {
+        // The same key raced itself: the other request won; answer with its comment.
+        const won = await commentsQuery(db).where(and(eq(comments.authorId, author.userId), eq(comments.idempotencyKey, body.idempotencyKey)));
+        if (won[0]) return c.json({ comment: present(actor, doc, won[0], n) }, 200);
+        throw err;
+      }
+      const [created] = await commentsQuery(db).where(eq(comments.id, row.id));
+      return c.json({ comment: present(actor, doc, created!, n) }, 201);
+    },
+  )
+  .patch(
+    "/:id/comments/:cid",
+    describeRoute({ tags: ["documents"], summary: "Edit one's own comment while the window is open; earlier wordings are kept" }),
+    v("param", CommentParam),
+    v("json", EditCommentBody),
+    async (c) => {
+      const db = c.get("db");
+      const actor = c.get("actor");
+      const { id, cid } = c.req.valid("param");
+      const doc = await loadDocument(db, actor, id);
+      const comment = await db.query.comments.findFirst({ where: and(eq(comments.id, cid), eq(comments.documentId, doc.id)) });
+      if (!comment) throw notFound("The comment");
+      const editor = authorize(actor, "comments.edit", { ...documentScope(doc), authorId: comment.authorId });
+      if (comment.disposition) throw conflict("The co-facilitators have already disposed of this comment; reply instead.");
+      const revision = await db.query.revisions.findFirst({ where: eq(revisions.id, comment.revisionId) });
+      const now = new Date().toISOString();
+      windowFor(revision!, now);
+      const body = c.req.valid("json");
+      const after = { body: body.body ?? comment.body, proposedText: comment.kind === "amendment" ? (body.proposedText ?? comment.proposedText) : null };
+      await writeAudited(
+        auditContext(c),
+        [{ action: "comment.edit", targetType: "comment", targetId: cid, before: { body: comment.body, proposedText: comment.proposedText }, after }],
+        [
+          db.insert(commentEdits).values({ commentId: cid, editedAt: now, editedBy: editor.userId, body: comment.body, proposedText: comment.proposedText }),
+          db.update(comments).set({ ...after, updatedAt: now }).where(eq(comments.id, cid)),
+        ],
+      );
+      const [updated] = await commentsQuery(db).where(eq(comments.id, cid));
+      return c.json({ comment: present(actor, doc, updated!, updated!.revisionNumber) }, 200);
+    },
+  )
+  .get(
+    "/:id/comments/:cid/history",
+    describeRoute({ tags: ["documents"], summary: "Earlier wordings of a comment" }),
+    v("param", CommentParam),
+    async (c) => {
+      const db = c.get("db");
+      const { id, cid } = c.req.valid("param");
+      const doc = await loadDocument(db, c.get("actor"), id);
+      const comment = await db.query.comments.findFirst({ where: and(eq(comments.id, cid), eq(comments.documentId, doc.id)) });
+      if (!comment) throw notFound("The comment");
+      const edits = await db
+        .select({ editedAt: commentEdits.editedAt, body: commentEdits.body, proposedText: commentEdits.proposedText })
+        .from(commentEdits)
+        .where(eq(commentEdits.commentId, cid))
+        .orderBy(asc(commentEdits.id));
+      return c.json({ edits }, 200);
+    },
+  )
+  .put(
+    "/:id/comments/:cid/disposition",
+    describeRoute({ tags: ["documents"], summary: "Dispose of a comment: accepted, partly accepted, not accepted or noted, with a reason" }),
+    v("param", CommentParam),
+    v("json", DispositionBody),
+    async (c) => {
+      const db = c.get("db");
+      const actor = c.get("actor");
+      const { id, cid } = c.req.valid("param");
+      const doc = await loadDocument(db, actor, id);
+      const who = authorize(actor, "comments.dispose", documentScope(doc));
+      const comment = await db.query.comments.findFirst({ where: and(eq(comments.id, cid), eq(comments.documentId, doc.id)) });
+      if (!comment) throw notFound("The comment");
+      if (comment.parentId) throw new ApiError(400, "invalid_input", "Replies are not disposed of; dispose of the comment they answer.", { fields: [{ field: "cid", message: "This is a reply." }] });
+      const { disposition, reason } = c.req.valid("json");
+      const now = new Date().toISOString();
+      await writeAudited(
+        auditContext(c),
+        [{ action: "comment.dispose", targetType: "comment", targetId: cid, before: { disposition: comment.disposition, reason: comment.dispositionReason }, after: { disposition, reason } }],
+        [db.update(comments).set({ disposition, dispositionReason: reason || null, disposedBy: who.userId, disposedAt: now }).where(eq(comments.id, cid))],
+      );
+      return c.json({ disposition: { value: disposition, reason: reason || null, at: now } }, 200);
+    },
+  )
+  .get(
+    "/:id/revisions/:n/dispositions",
+    describeRoute({ tags: ["documents"], summary: "The disposition matrix of a revision's comments, as JSON, CSV or DOCX" }),
+    v("param", RevisionParam),
+    v("query", FormatQuery),
+    async (c) => {
+      const db = c.get("db");
+      const actor = c.get("actor");
+      const { id, n } = c.req.valid("param");
+      const { format } = c.req.valid("query");
+      const doc = await loadDocument(db, actor, id);
+      const revision = await findRevision(db, doc.id, n);
+      if (!revision.dispositionsPublishedAt) authorize(actor, "comments.viewDispositions", documentScope(doc));
+      const numbers = new Map((await revisionText(db, revision.id)).map((p) => [p.pid, p.number]));
+      const rows = await commentRows(db, doc, eq(comments.revisionId, revision.id), numbers);
+      const meta = await documentMeta(db, doc, revision);
+      const base = `${doc.symbol ?? doc.title}-${meta.revisionLabel}-dispositions`;
+      if (format === "csv") return download(dispositionMatrixCsv(rows), "text/csv; charset=utf-8", `${base}.csv`);
+      if (format === "docx") return download(dispositionMatrixDocx(meta, rows), DOCX_TYPE, `${base}.docx`);
+      return c.json({ revision: revisionSummary(revision), rows }, 200);
+    },
+  )
+  .get(
+    "/:id/revisions/:n/compilation",
+    describeRoute({ tags: ["documents"], summary: "The revision with all comments and amendments, numbered as UN documents, as HTML or DOCX" }),
+    v("param", RevisionParam),
+    v("query", FormatQuery),
+    async (c) => {
+      const db = c.get("db");
+      const actor = c.get("actor");
+      const { id, n } = c.req.valid("param");
+      const { format } = c.req.valid("query");
+      const doc = await loadDocument(db, actor, id);
+      const revision = await findRevision(db, doc.id, n);
+      const text = await revisionText(db, revision.id);
+      const numbers = new Map(text.map((p) => [p.pid, p.number]));
+      // Comments from this and earlier revisions on paragraphs still in the text, and on the whole document.
+      const onText = text.map((p) => p.pid);
+      const rows = await commentRows(
+        db,
+        doc,
+        and(
+          lte(revisions.number, n),
+          or(isNull(comments.paragraphId), onText.length ? inArray(comments.paragraphId, onText) : undefined, sql`${comments.parentId} is not null`),
+        ),
+        numbers,
+      );
+      const visibleRows = can(actor, "comments.viewDispositions", documentScope(doc)) || revision.dispositionsPublishedAt ? rows : rows.map((r) => ({ ...r, disposition: null, dispositionReason: null }));
+      const meta = await documentMeta(db, doc, revision);
+      const base = `${doc.symbol ?? doc.title}-${meta.revisionLabel}-compilation`;
+      if (format === "docx") return download(compilationDocx(meta, text, visibleRows), DOCX_TYPE, `${base}.docx`);
+      return new Response(compilationHtml(meta, text, visibleRows), {
+        headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'", "cache-control": "private, no-store" },
+      });
+    },
+  );
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

@@ -1,0 +1,403 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { describeRoute } from "hono-openapi";
+import { auditContext, writeAudited } from "../audit";
+import { newId } from "../auth/crypto";
+import { documents, paragraphs, revisionParagraphs, revisions, tracks, users } from "../db/schema";
+import type { AppEnv, Db } from "../env";
+import { ApiError, badRequest, conflict, notFound } from "../errors";
+import { DocxError, docxToBlocks } from "./docx-import";
+import { authorize, can } from "../policy";
+import { v } from "../validation";
+import { documentScope, loadDocument, visibleOr404 } from "./access";
+import { commentRoutes } from "./comments";
+import { diffRevisions, matchIdentities } from "./diff";
+import { countBrackets, sanitizeInline } from "./markup";
+import {
+  CreateDocumentBody,
+  DiffQuery,
+  DocumentParam,
+  DraftBody,
+  IssueBody,
+  ListQuery,
+  RevisionParam,
+  UpdateDocumentBody,
+  WindowBody,
+} from "./schemas";
+import { type Block, type IssuedParagraph, revisionLabel } from "./types";
+
+export const MAX_DOCX_BYTES = 10 * 1024 * 1024;
+// D1 binds at most 100 parameters per statement: 6 columns × 16 rows.
+const ROWS_PER_INSERT = 16;
+
+const chunks = <T>(list: T[], size: number) =>
+  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
+
+const windowState = (r: { commentsOpenAt: string; commentsCloseAt: string }, now = new Date().toISOString()) =>
+  now < r.commentsOpenAt ? "not_open" : now <= r.commentsCloseAt ? "open" : "closed";
+
+export const revisionSummary = (r: typeof revisions.$inferSelect) => ({
+  number: r.number,
+  label: revisionLabel(r.number),
+  issuedAt: r.issuedAt,
+  commentsOpenAt: r.commentsOpenAt,
+  commentsCloseAt: r.commentsCloseAt,
+  commentsTimeZone: r.commentsTimeZone,
+  allowLate: r.allowLate,
+  window: windowState(r),
+  paragraphCount: r.paragraphCount,
+  bracketCount: r.bracketCount,
+  dispositionsPublishedAt: r.dispositionsPublishedAt,
+});
+
+/** The paragraphs of one revision, in order. */
+export async function revisionText(db: Db, revisionId: string): Promise<IssuedParagraph[]> {
+  const rows = await db
+    .select()
+    .from(revisionParagraphs)
+    .where(eq(revisionParagraphs.revisionId, revisionId))
+    .orderBy(asc(revisionParagraphs.position));
+  return rows.map((r) => ({ pid: r.paragraphId, position: r.position, number: r.number, kind: r.kind, html: r.html }));
+}
+
+export async function findRevision(db: Db, documentId: string, n: number) {
+  const revision = await db.query.revisions.findFirst({ where: and(eq(revisions.documentId, documentId), eq(revisions.number, n)) });
+  if (!revision) throw notFound(`${revisionLabel(n)} of this document`);
+  return revision;
+}
+
+const cleanBlocks = (blocks: Block[]) =>
+  blocks.map((b) => ({ pid: b.pid ?? null, kind: b.kind, html: sanitizeInline(b.html) })).filter((b) => b.html.length > 0);
+
+async function currentDraft(db: Db, id: string) {
+  const [row] = await db
+    .select({ json: documents.draftJson, version: documents.draftVersion, updatedAt: documents.draftUpdatedAt, updatedBy: users.name })
+    .from(documents)
+    .leftJoin(users, eq(users.id, documents.draftUpdatedBy))
+    .where(eq(documents.id, id));
+  if (!row) throw notFound("The document");
+  return { version: row.version, blocks: JSON.parse(row.json) as Block[], updatedAt: row.updatedAt, updatedBy: row.updatedBy };
+}
+
+const staleDraft = async (db: Db, id: string) =>
+  conflict("Someone saved a newer working copy. Review it before saving again.", { current: await currentDraft(db, id) });
+
+export const documentRoutes = new Hono<AppEnv>()
+  .get(
+    "/",
+    describeRoute({ tags: ["documents"], summary: "Documents the caller may read, optionally for one track" }),
+    v("query", ListQuery),
+    async (c) => {
+      const { trackId } = c.req.valid("query");
+      const db = c.get("db");
+      const actor = c.get("actor");
+      const [docs, latest] = await db.batch([
+        db.select().from(documents).where(trackId ? eq(documents.trackId, trackId) : undefined).orderBy(desc(documents.updatedAt)),
+        db
+          .select()
+          .from(revisions)
+          .where(sql`${revisions.number} = (select max(r2.number) from revisions r2 where r2.document_id = ${revisions.documentId})`),
+      ]);
+      const latestBy = new Map(latest.map((r) => [r.documentId, r]));
+      const visible = docs.filter((d) => can(actor, "documents.view", documentScope(d)));
+      return c.json(
+        {
+          documents: visible.map((d) => {
+            const r = latestBy.get(d.id);
+            return {
+              id: d.id,
+              trackId: d.trackId,
+              kind: d.kind,
+              title: d.title,
+              symbol: d.symbol,
+              visibility: d.visibility,
+              updatedAt: d.updatedAt,
+              latest: r ? revisionSummary(r) : null,
+            };
+          }),
+          canCreate: can(actor, "documents.edit", { trackId: trackId ?? null }),
+        },
+        200,
+      );
+    },
+  )
+  .post(
+    "/",
+    describeRoute({ tags: ["documents"], summary: "Create a document for a track (its co-facilitators) or the plenary (the Chair)" }),
+    v("json", CreateDocumentBody),
+    async (c) => {
+      const body = c.req.valid("json");
+      const db = c.get("db");
+      const actor = authorize(c.get("actor"), "documents.edit", { trackId: body.trackId });
+      if (body.trackId && !(await db.query.tracks.findFirst({ where: eq(tracks.id, body.trackId) }))) {
+        throw badRequest("trackId", "No track has this id.");
+      }
+      const now = new Date().toISOString();
+      const row = {
+        id: newId(),
+        trackId: body.trackId,
+        kind: body.kind,
+        title: body.title,
+        symbol: body.symbol || null,
+        visibility: body.visibility,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+        draftJson: "[]",
+        draftVersion: 1,
+      };
+      await writeAudited(
+        auditContext(c),
+        [{ action: "document.create", targetType: "document", targetId: row.id, after: { ...row, draftJson: undefined } }],
+        [db.insert(documents).values(row)],
+      );
+      return c.json({ document: { id: row.id } }, 201);
+    },
+  )
+  .get(
+    "/:id",
+    describeRoute({ tags: ["documents"], summary: "A document with its revisions" }),
+    v("param", DocumentParam),
+    async (c) => {
+      const db = c.get("db");
+      const actor = c.get("actor");
+      const { id } = c.req.valid("param");
+      const [[doc], revs, [track]] = await db.batch([
+        db.select().from(documents).where(eq(documents.id, id)),
+        db.select().from(revisions).where(eq(revisions.documentId, id)).orderBy(asc(revisions.number)),
+        db.select({ id: tracks.id, slug: tracks.slug, shortTitle: tracks.shortTitle }).from(tracks).innerJoin(documents, eq(documents.trackId, tracks.id)).where(eq(documents.id, id)),
+      ]);
+      const d = visibleOr404(actor, doc);
+      return c.json(
+        {
+          document: { id: d.id, trackId: d.trackId, kind: d.kind, title: d.title, symbol: d.symbol, visibility: d.visibility, createdAt: d.createdAt, updatedAt: d.updatedAt },
+          track: track ?? null,
+          revisions: revs.map(revisionSummary),
+          permissions: { edit: can(actor, "documents.edit", documentScope(d)), comment: can(actor, "comments.create", documentScope(d)) },
+        },
+        200,
+      );
+    },
+  )
+  .patch(
+    "/:id",
+    describeRoute({ tags: ["documents"], summary: "Change a document's title, symbol or visibility" }),
+    v("param", DocumentParam),
+    v("json", UpdateDocumentBody),
+    async (c) => {
+      const db = c.get("db");
+      const doc = await loadDocument(db, c.get("actor"), c.req.valid("param").id);
+      authorize(c.get("actor"), "documents.edit", documentScope(doc));
+      const body = c.req.valid("json");
+      const before = { title: doc.title, symbol: doc.symbol, visibility: doc.visibility };
+      const after = { ...before, ...body };
+      await writeAudited(
+        auditContext(c),
+        [{ action: "document.update", targetType: "document", targetId: doc.id, before, after }],
+        [db.update(documents).set({ ...body, updatedAt: new Date().toISOString() }).where(eq(documents.id, doc.id))],
+      );
+      return c.json({ document: { id: doc.id, ...after } }, 200);
+    },
+  )
+  .get(
+    "/:id/draft",
+    describeRoute({ tags: ["documents"], summary: "The co-facilitators' working copy" }),
+    v("param", DocumentParam),
+    async (c) => {
+      const db = c.get("db");
+      const doc = await loadDocument(db, c.get("actor"), c.req.valid("param").id);
+      authorize(c.get("actor"), "documents.edit", documentScope(doc));
+      return c.json({ draft: await currentDraft(db, doc.id) }, 200);
+    },
+  )
+  .put(
+    "/:id/draft",
+    describeRoute({ tags: ["documents"], summary: "Save the working copy; 409 with the newer text when someone saved since baseVersion" }),
+    v("param", DocumentParam),
+    v("json", DraftBody),
+    async (c) => {
+      const db = c.get("db");
+      const actor = c.get("actor");
+      const doc = await loadDocument(db, actor, c.req.valid("param").id);
+      const editor = authorize(actor, "documents.edit", documentScope(doc));
+      const { baseVersion, blocks } = c.req.valid("json");
+      if (doc.draftVersion !== baseVersion) throw await staleDraft(db, doc.id);
+      const clean = cleanBlocks(blocks);
+      const now = new Date().toISOString();
+      const savedByMe = sql`exists (select 1 from documents where id = ${doc.id} and draft_version = ${baseVersion + 1} and draft_updated_at = ${now} and draft_updated_by = ${editor.userId})`;
+      const [saved] = await writeAudited(
+        auditContext(c),
+        [{ action: "document.draft_save", targetType: "document", targetId: doc.id, before: { version: baseVersion }, after: { version: baseVersion + 1, paragraphs: clean.length }, onlyIf: savedByMe }],
+        [
+          db
+            .update(documents)
+            .set({ draftJson: JSON.stringify(clean), draftVersion: baseVersion + 1, draftUpdatedBy: editor.userId, draftUpdatedAt: now, updatedAt: now })
+            .where(and(eq(documents.id, doc.id), eq(documents.draftVersion, baseVersion)))
+            .returning({ version: documents.draftVersion }),
+        ],
+      );
+      // Nothing matched: a colleague saved first (and no audit row was written).
+      if ((saved as unknown[]).length === 0) throw await staleDraft(db, doc.id);
+      return c.json({ draft: { version: baseVersion + 1, blocks: clean, updatedAt: now, updatedBy: editor.name } }, 200);
+    },
+  )
+  .post(
+    "/:id/draft/import",
+    describeRoute({ tags: ["documents"], summary: "Read a .docx file (request body) into paragraphs for the working copy; 422 when it cannot be read" }),
+    v("param", DocumentParam),
+    bodyLimit({ maxSize: MAX_DOCX_BYTES, onError: () => { throw new ApiError(413, "payload_too_large", "The file is larger than 10 MB."); } }),
+    async (c) => {
+      const db = c.get("db");
+      const doc = await loadDocument(db, c.get("actor"), c.req.valid("param").id);
+      authorize(c.get("actor"), "documents.edit", documentScope(doc));
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      try {
+        return c.json({ blocks: cleanBlocks(docxToBlocks(bytes)) }, 200);
+      } catch (err) {
+        if (err instanceof DocxError) throw new ApiError(422, "unreadable_docx", err.message);
+        throw err;
+      }
+    },
+  )
+  .post(
+    "/:id/revisions",
+    describeRoute({ tags: ["documents"], summary: "Issue the working copy as the next revision, with its comment window" }),
+    v("param", DocumentParam),
+    v("json", IssueBody),
+    async (c) => {
+      const db = c.get("db");
+      const actor = c.get("actor");
+      const doc = await loadDocument(db, actor, c.req.valid("param").id);
+      const editor = authorize(actor, "documents.edit", documentScope(doc));
+      const body = c.req.valid("json");
+      if (doc.draftVersion !== body.baseVersion) throw await staleDraft(db, doc.id);
+      const blocks = JSON.parse(doc.draftJson) as Block[];
+      if (blocks.length === 0) throw badRequest("baseVersion", "The working copy is empty: write or import the text first.");
+
+      const previous = await db.query.revisions.findFirst({ where: eq(revisions.documentId, doc.id), orderBy: desc(revisions.number) });
+      const before = previous ? await revisionText(db, previous.id) : [];
+      const number = previous ? previous.number + 1 : 0;
+      const matched = matchIdentities(before, blocks, () => `p-${newId().slice(0, 13)}`);
+      const known = new Set(before.map((p) => p.pid));
+      const revisionId = newId();
+      let numbered = 0;
+      const rows = matched.map(({ pid, block }, position) => ({
+        revisionId,
+        paragraphId: pid,
+        position,
+        number: block.kind === "paragraph" ? ++numbered : null,
+        kind: block.kind,
+        html: block.html,
+      }));
+      const fresh = rows.filter((r) => !known.has(r.paragraphId)).map((r) => ({ id: r.paragraphId, documentId: doc.id, createdIn: number }));
+      const now = new Date().toISOString();
+      const revision = {
+        id: revisionId,
+        documentId: doc.id,
+        number,
+        issuedAt: now,
+        issuedBy: editor.userId,
+        commentsOpenAt: new Date(body.commentsOpenAt).toISOString(),
+        commentsCloseAt: new Date(body.commentsCloseAt).toISOString(),
+        commentsTimeZone: body.commentsTimeZone,
+        allowLate: body.allowLate ?? false,
+        paragraphCount: rows.length,
+        bracketCount: countBrackets(rows.map((r) => r.html)),
+      };
+      // The working copy now carries the identities, so the next edit keeps them.
+      const draft = matched.map(({ pid, block }) => ({ pid, kind: block.kind, html: block.html }));
+      try {
+        await writeAudited(
+          auditContext(c),
+          [
+            { action: "revision.issue", targetType: "document", targetId: doc.id, after: { number, label: revisionLabel(number), paragraphs: rows.length, brackets: revision.bracketCount, window: [revision.commentsOpenAt, revision.commentsCloseAt, revision.commentsTimeZone] } },
+            ...(body.publishDispositions && previous ? [{ action: "revision.publish_dispositions", targetType: "document", targetId: doc.id, after: { number: previous.number } }] : []),
+          ],
+          [
+            db.insert(revisions).values(revision),
+            ...chunks(fresh, ROWS_PER_INSERT).map((chunk) => db.insert(paragraphs).values(chunk)),
+            ...chunks(rows, ROWS_PER_INSERT).map((chunk) => db.insert(revisionParagraphs).values(chunk)),
+            db
+              .update(documents)
+              .set({ draftJson: JSON.stringify(draft), draftVersion: doc.draftVersion + 1, draftUpdatedBy: editor.userId, draftUpdatedAt: now, updatedAt: now })
+              // A save that slipped in meanwhile is kept; its paragraphs find their identities by similarity next time.
+              .where(and(eq(documents.id, doc.id), eq(documents.draftVersion, doc.draftVersion))),
+            ...(body.publishDispositions && previous
+              ? [db.update(revisions).set({ dispositionsPublishedAt: now }).where(and(eq(revisions.id, previous.id), isNull(revisions.dispositionsPublishedAt)))]
+              : []),
+          ],
+        );
+      } catch (err) {
+        // Two issues racing for the same number: UNIQUE (document_id, number) lets one win.
+        if (String(err).includes("UNIQUE")) throw conflict(`${revisionLabel(number)} was just issued by someone else.`);
+        throw err;
+      }
+      return c.json({ revision: revisionSummary({ ...revision, dispositionsPublishedAt: null }) }, 201);
+    },
+  )
+  .patch(
+    "/:id/revisions/:n",
+    describeRoute({ tags: ["documents"], summary: "Extend or close the comment window, or allow late comments" }),
+    v("param", RevisionParam),
+    v("json", WindowBody),
+    async (c) => {
+      const db = c.get("db");
+      const { id, n } = c.req.valid("param");
+      const doc = await loadDocument(db, c.get("actor"), id);
+      authorize(c.get("actor"), "documents.edit", documentScope(doc));
+      const revision = await findRevision(db, doc.id, n);
+      const body = c.req.valid("json");
+      const closeAt = body.commentsCloseAt ? new Date(body.commentsCloseAt).toISOString() : revision.commentsCloseAt;
+      if (closeAt <= revision.commentsOpenAt) throw badRequest("commentsCloseAt", "The window must close after it opens.");
+      const after = { commentsCloseAt: closeAt, allowLate: body.allowLate ?? revision.allowLate };
+      await writeAudited(
+        auditContext(c),
+        [{ action: "revision.window", targetType: "revision", targetId: revision.id, before: { commentsCloseAt: revision.commentsCloseAt, allowLate: revision.allowLate }, after }],
+        [db.update(revisions).set(after).where(eq(revisions.id, revision.id))],
+      );
+      return c.json({ revision: revisionSummary({ ...revision, ...after }) }, 200);
+    },
+  )
+  .post(
+    "/:id/revisions/:n/publish-dispositions",
+    describeRoute({ tags: ["documents"], summary: "Publish the disposition of this revision's comments to all readers" }),
+    v("param", RevisionParam),
+    async (c) => {
+      const db = c.get("db");
+      const { id, n } = c.req.valid("param");
+      const doc = await loadDocument(db, c.get("actor"), id);
+      authorize(c.get("actor"), "comments.dispose", documentScope(doc));
+      const revision = await findRevision(db, doc.id, n);
+      if (revision.dispositionsPublishedAt) return c.json({ publishedAt: revision.dispositionsPublishedAt }, 200);
+      const now = new Date().toISOString();
+      await writeAudited(
+        auditContext(c),
+        [{ action: "revision.publish_dispositions", targetType: "revision", targetId: revision.id, after: { number: n } }],
+        [db.update(revisions).set({ dispositionsPublishedAt: now }).where(eq(revisions.id, revision.id))],
+      );
+      return c.json({ publishedAt: now }, 200);
+    },
+  )
+  .get(
+    "/:id/diff",
+    describeRoute({ tags: ["documents"], summary: "Compare two revisions paragraph by paragraph, with word-level changes" }),
+    v("param", DocumentParam),
+    v("query", DiffQuery),
+    async (c) => {
+      const db = c.get("db");
+      const doc = await loadDocument(db, c.get("actor"), c.req.valid("param").id);
+      const { from, to } = c.req.valid("query");
+      const revs = await db
+        .select()
+        .from(revisions)
+        .where(and(eq(revisions.documentId, doc.id), inArray(revisions.number, [from, to])));
+      const a = revs.find((r) => r.number === from);
+      const b = revs.find((r) => r.number === to);
+      if (!a) throw notFound(`${revisionLabel(from)} of this document`);
+      if (!b) throw notFound(`${revisionLabel(to)} of this document`);
+      const [textA, textB] = await Promise.all([revisionText(db, a.id), revisionText(db, b.id)]);
+      return c.json({ from: revisionSummary(a), to: revisionSummary(b), changes: diffRevisions(textA, textB) }, 200);
+    },
+  )
+  .route("/", commentRoutes);
