@@ -71,6 +71,13 @@ describe("secretariat administration", () => {
     expect(first.body.next).toBe(first.body.entries[1].id);
     const older = await sec.json(`/api/admin/audit?limit=2&before=${first.body.next}`);
     expect(older.body.entries[0].id).toBeLessThan(first.body.next);
+    for (const email of ["one@example.org", "two@example.org"]) {
+      await sec.fetch("/api/invitations", { json: { email, name: "Paging Test", officerRole: "vice_chair" } });
+    }
+    const mail1 = await sec.json("/api/admin/outbox?limit=1");
+    expect(mail1.body.next).toMatch(/\|/);
+    const mail2 = await sec.json(`/api/admin/outbox?limit=1&before=${encodeURIComponent(mail1.body.next)}`);
+    expect(mail2.body.messages[0].id).not.toBe(mail1.body.messages[0].id);
     const bad = await sec.json("/api/admin/audit?limit=5000");
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.fields[0].field).toBe("limit");

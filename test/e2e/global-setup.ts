@@ -2,6 +2,7 @@
 // Assumes `vite build` already produced dist/client (npm test runs it first).
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 
@@ -12,7 +13,6 @@ declare module "vitest" {
 }
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const PORT = 8790;
 const PERSIST = ".wrangler/e2e-state";
 // A private copy of the built client: a `vite build` elsewhere (it empties dist/client)
 // must not pull the pages out from under a running test.
@@ -26,7 +26,28 @@ function run(cmd: string, args: string[]): Promise<void> {
   });
 }
 
+/** A port nobody listens on, so a stale server from an earlier run can never answer for this one. */
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once("error", fail);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => ok(port));
+    });
+  });
+}
+
+function stop(server: ChildProcess) {
+  try {
+    process.kill(-server.pid!, "SIGTERM");
+  } catch {
+    /* already gone */
+  }
+}
+
 export default async function setup(project: TestProject) {
+  const PORT = await freePort();
   rmSync(resolve(ROOT, PERSIST), { recursive: true, force: true });
   if (!existsSync(resolve(ROOT, "dist/client/index.html"))) throw new Error("Run `vite build` first: dist/client is missing.");
   rmSync(resolve(ROOT, CLIENT), { recursive: true, force: true });
@@ -53,11 +74,7 @@ export default async function setup(project: TestProject) {
       /* not up yet */
     }
     if (server.exitCode !== null || Date.now() > deadline) {
-      try {
-        process.kill(-server.pid!, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
+      stop(server);
       throw new Error(`wrangler dev did not start:\n${log.join("").slice(-4000)}`);
     }
     await new Promise((r) => setTimeout(r, 300));
@@ -65,11 +82,13 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
 
   return async () => {
+    stop(server);
+    // workerd may outlive a polite request; make sure the group is gone.
+    await new Promise((r) => setTimeout(r, 1500));
     try {
-      process.kill(-server.pid!, "SIGTERM");
+      process.kill(-server.pid!, "SIGKILL");
     } catch {
       /* already gone */
     }
-    await new Promise((r) => setTimeout(r, 300));
   };
 }

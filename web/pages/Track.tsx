@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { z } from "zod";
 import { api, request } from "../api";
 import { FormMessages, formValues, TextAreaField, useForm } from "../components/form";
 import { groupSeats } from "../components/groups";
@@ -8,9 +7,7 @@ import { ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
 import { keys, trackQuery } from "../queries";
 import { Link } from "../router";
-
-// Mirrors MandateBody in worker/tracks/routes.ts, which is not exported.
-const MandateBody = z.strictObject({ mandate: z.string().trim().min(20).max(4000) });
+import { MandateBody } from "../../worker/tracks/schemas";
 
 export default function Track({ params }: { params: Record<string, string> }) {
   const slug = params.slug ?? "";

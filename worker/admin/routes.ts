@@ -26,7 +26,7 @@ const PageQuery = z.strictObject({
 const AuditQuery = PageQuery.extend({ action: z.string().max(64).optional(), targetId: z.string().max(64).optional() });
 const OutboxQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.string().max(40).optional(),
+  before: z.string().max(80).optional(), // the `next` cursor: "<createdAt>|<id>"
   to: z.string().max(254).optional(),
 });
 
@@ -149,13 +149,22 @@ export const admin = new Hono<AppEnv>()
       authorize(c.get("actor"), "outbox.view");
       const { limit, before, to } = c.req.valid("query");
       const db = c.get("db");
+      // Mails sent in the same millisecond stay in order by id, so no page boundary skips one.
+      const [at, id] = before ? before.split("|") : [];
       const rows = await db
         .select()
         .from(outbox)
-        .where(and(before ? lt(outbox.createdAt, before) : undefined, to ? eq(outbox.toAddress, to.toLowerCase()) : undefined))
-        .orderBy(desc(outbox.createdAt))
-        .limit(limit);
-      return c.json({ messages: rows, next: rows.length === limit ? rows.at(-1)!.createdAt : null }, 200);
+        .where(
+          and(
+            at ? or(lt(outbox.createdAt, at), and(eq(outbox.createdAt, at), lt(outbox.id, id ?? ""))) : undefined,
+            to ? eq(outbox.toAddress, to.toLowerCase()) : undefined,
+          ),
+        )
+        .orderBy(desc(outbox.createdAt), desc(outbox.id))
+        .limit(limit + 1);
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return c.json({ messages: page, next: rows.length > limit && last ? `${last.createdAt}|${last.id}` : null }, 200);
     },
   )
   .get(

@@ -1,6 +1,6 @@
 // Input schemas shared by the API and the React forms.
 import { z } from "zod";
-import { OFFICER_ROLES, SEAT_ROLES } from "../db/schema";
+import { OFFICER_ROLES, SEAT_ROLES } from "../db/enums";
 
 export const LOCALES = ["en", "fr", "es", "ar", "zh", "ru"] as const;
 export type Locale = (typeof LOCALES)[number];

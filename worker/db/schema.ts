@@ -2,23 +2,9 @@
 // keep this file in step with it.
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-export const REGIONAL_GROUPS = ["african", "asia_pacific", "eastern_european", "grulac", "weog"] as const;
-export const STAKEHOLDER_GROUPS = [
-  "civil_society",
-  "private_sector",
-  "technical_community",
-  "academia",
-  "international_organizations",
-] as const;
-export const SEAT_KINDS = ["member_state", "non_state", "observer"] as const;
-export const SEAT_ROLES = ["head", "delegate"] as const;
-export const OFFICER_ROLES = ["chair", "vice_chair", "secretariat"] as const;
+import { OFFICER_ROLES, REGIONAL_GROUPS, SEAT_KINDS, SEAT_ROLES, STAKEHOLDER_GROUPS } from "./enums";
 
-export type RegionalGroup = (typeof REGIONAL_GROUPS)[number];
-export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
-export type SeatKind = (typeof SEAT_KINDS)[number];
-export type SeatRole = (typeof SEAT_ROLES)[number];
-export type OfficerRole = (typeof OFFICER_ROLES)[number];
+export * from "./enums";
 
 export const seats = sqliteTable("seats", {
   id: text("id").primaryKey(),

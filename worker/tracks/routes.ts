@@ -9,9 +9,9 @@ import type { AppEnv } from "../env";
 import { notFound } from "../errors";
 import { authorize, can } from "../policy";
 import { v } from "../validation";
+import { MandateBody } from "./schemas";
 
 const SlugParam = z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{1,64}$/, { error: "Not a track slug." }) });
-const MandateBody = z.strictObject({ mandate: z.string().trim().min(20).max(4000) });
 
 export const trackRoutes = new Hono<AppEnv>()
   .get("/", describeRoute({ tags: ["tracks"], summary: "The four intersessional tracks with their co-facilitators" }), async (c) => {
