@@ -18,6 +18,9 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["test/e2e/**", "test/bench/**"],
           setupFiles: ["test/setup.ts"],
+          // Run before the browser tests, not beside them: two cores shared by workerd
+          // pools and Chromium make page timings flaky.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -27,6 +30,7 @@ export default defineConfig({
           include: ["test/e2e/**/*.test.ts"],
           globalSetup: ["test/e2e/global-setup.ts"],
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

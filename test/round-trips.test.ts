@@ -68,3 +68,21 @@ describe("round trips per request", () => {
     expect(await tripsFor("/api/tracks/principles")).toBe(2);
   });
 });
+
+describe("revision page", () => {
+  it("answers in at most 3 D1 round trips, however many comments", async () => {
+    const cofac = await signIn(DEMO_ACCOUNTS.cofacilitator);
+    const member = await signIn(DEMO_ACCOUNTS.head);
+    const created = await cofac.json("/api/documents", { json: { trackId: 1, kind: "draft_outcome", title: "Round trips", visibility: "members" } });
+    const id = created.body.document.id;
+    const blocks = Array.from({ length: 40 }, (_, i) => ({ kind: "paragraph", html: `Paragraph ${i + 1} on data governance.`, pid: null }));
+    await cofac.fetch(`/api/documents/${id}/draft`, { method: "PUT", json: { baseVersion: 1, blocks } });
+    const window = { commentsOpenAt: new Date(Date.now() - 3_600_000).toISOString(), commentsCloseAt: new Date(Date.now() + 86_400_000).toISOString(), commentsTimeZone: "Europe/Zurich" };
+    await cofac.fetch(`/api/documents/${id}/revisions`, { json: { baseVersion: 2, ...window } });
+    const page = await member.json(`/api/documents/${id}/revisions/0`);
+    for (const p of page.body.paragraphs.slice(0, 10)) {
+      await member.fetch(`/api/documents/${id}/revisions/0/comments`, { json: { paragraphId: p.pid, kind: "general", body: "A comment.", idempotencyKey: crypto.randomUUID() } });
+    }
+    expect(await tripsFor(`/api/documents/${id}/revisions/0`, member.cookie)).toBeLessThanOrEqual(3);
+  });
+});
