@@ -34,7 +34,8 @@ const ROWS_PER_INSERT = 16;
 const chunks = <T>(list: T[], size: number) =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
-const windowState = (r: { commentsOpenAt: string; commentsCloseAt: string }, now = new Date().toISOString()) =>
+export type WindowState = "not_open" | "open" | "closed";
+const windowState = (r: { commentsOpenAt: string; commentsCloseAt: string }, now = new Date().toISOString()): WindowState =>
   now < r.commentsOpenAt ? "not_open" : now <= r.commentsCloseAt ? "open" : "closed";
 
 export const revisionSummary = (r: typeof revisions.$inferSelect) => ({
@@ -93,7 +94,20 @@ export const documentRoutes = new Hono<AppEnv>()
       const db = c.get("db");
       const actor = c.get("actor");
       const [docs, latest] = await db.batch([
-        db.select().from(documents).where(trackId ? eq(documents.trackId, trackId) : undefined).orderBy(desc(documents.updatedAt)),
+        // Not the working copies: a list needs none of their text.
+        db
+          .select({
+            id: documents.id,
+            trackId: documents.trackId,
+            kind: documents.kind,
+            title: documents.title,
+            symbol: documents.symbol,
+            visibility: documents.visibility,
+            updatedAt: documents.updatedAt,
+          })
+          .from(documents)
+          .where(trackId ? eq(documents.trackId, trackId) : undefined)
+          .orderBy(desc(documents.updatedAt)),
         db
           .select()
           .from(revisions)
@@ -105,16 +119,7 @@ export const documentRoutes = new Hono<AppEnv>()
         {
           documents: visible.map((d) => {
             const r = latestBy.get(d.id);
-            return {
-              id: d.id,
-              trackId: d.trackId,
-              kind: d.kind,
-              title: d.title,
-              symbol: d.symbol,
-              visibility: d.visibility,
-              updatedAt: d.updatedAt,
-              latest: r ? revisionSummary(r) : null,
-            };
+            return { ...d, latest: r ? revisionSummary(r) : null };
           }),
           canCreate: can(actor, "documents.edit", { trackId: trackId ?? null }),
         },
