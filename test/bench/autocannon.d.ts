@@ -10,6 +10,16 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     timeout?: number;
+    /** Requests sent in turn by every connection; setupRequest may rewrite one before each send. */
+    requests?: RequestSpec[];
+  };
+
+  export type RequestSpec = {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (req: RequestSpec, context: Record<string, unknown>) => RequestSpec | null | undefined;
   };
 
   export type Result = {

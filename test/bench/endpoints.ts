@@ -6,12 +6,19 @@
 // `as` names a demo account from `accounts`; the runner signs each one in
 // once and sends its session cookie. Add an account there to load a route as
 // a different role. Mutating methods get a same-origin `origin` header.
+//
+// The documents rows read the track draft from ./seed-documents.ts: 200
+// paragraphs in two revisions, 3,000 comments from 54 seats and 500 replies.
+
+import { BENCH_DOC_ID, BUSIEST_PARAGRAPH, NUMBERED_PARAGRAPHS } from "./seed-documents.ts";
 
 export const DEMO_PASSWORD = "plenary-demo-2026";
 
 /** Demo accounts the runner signs in once, by the name endpoints use in `as`. */
 export const accounts = {
   secretariat: "secretariat@plenary.test",
+  /** Head of delegation of Brazil: a member seat, reads members-only drafts and comments. */
+  head: "head.brazil@plenary.test",
 } as const;
 
 export type Account = keyof typeof accounts;
@@ -25,11 +32,20 @@ export type Endpoint = {
   as?: Account;
   /** JSON request body. */
   body?: unknown;
+  /**
+   * A JSON body per request instead of `body`, for writes that must differ
+   * (idempotency keys); `n` is unique within the run.
+   */
+  bodyFor?: (n: number) => unknown;
   /** Concurrent connections; 32 unless the route is deliberately slow. */
   connections?: number;
   /** The status every response should have; 200 unless given. */
   expect?: number;
+  /** A goal: p95 at most this multiple of the health floor's p95; the table marks it met or missed. */
+  target?: number;
 };
+
+const doc = `/api/documents/${BENCH_DOC_ID}`;
 
 /** The floor: a route that touches no storage, measured in the same run. */
 export const floor: Endpoint = { path: "/api/health" };
@@ -44,6 +60,28 @@ export const endpoints: Endpoint[] = [
   { path: "/api/admin/audit", as: "secretariat" },
   { path: "/api/admin/audit?action=user.roles", as: "secretariat" },
   { path: "/api/admin/outbox", as: "secretariat" },
+  // Track drafts. The issue's goal: the revision page within 3× the health floor at 32 clients.
+  { name: "GET revision page (Rev.1, 200 ¶)", path: `${doc}/revisions/1`, as: "head", target: 3 },
+  { name: "GET thread, busiest ¶, 1st page", path: `${doc}/revisions/1/comments?paragraph=${BUSIEST_PARAGRAPH}`, as: "head" },
+  { name: "GET diff zero draft → Rev.1", path: `${doc}/diff?from=0&to=1`, as: "head" },
+  { path: "/api/documents?trackId=1", as: "head" },
+  // Each request adds a comment (a new idempotency key each time), so it runs after the reads.
+  {
+    name: "POST comment / amendment on Rev.1",
+    method: "POST",
+    path: `${doc}/revisions/1/comments`,
+    as: "head",
+    connections: 8,
+    expect: 201,
+    bodyFor: (n) => ({
+      paragraphId: NUMBERED_PARAGRAPHS[n % NUMBERED_PARAGRAPHS.length],
+      ...(n % 3 === 0
+        ? { kind: "amendment", op: "replace", quote: "as appropriate", proposedText: "in accordance with national priorities" }
+        : { kind: "general" }),
+      body: "Our delegation proposes to align this paragraph with agreed language from resolution 78/213.",
+      idempotencyKey: `bench-post-${n}`,
+    }),
+  },
   // PBKDF2 (100k iterations) is slow on purpose, so this runs at low
   // concurrency. Only failed sign-ins are rate limited; this one succeeds.
   // Each request adds a session and an audit row, so it runs last.

@@ -7,6 +7,8 @@ export type LoadOptions = {
   method: string;
   headers: Record<string, string>;
   body?: string;
+  /** A fresh body for every request (e.g. unique idempotency keys); replaces `body`. */
+  nextBody?: () => string;
   connections: number;
   seconds: number;
 };
@@ -33,6 +35,8 @@ export async function load(opts: LoadOptions): Promise<LoadResult> {
     connections: opts.connections,
     duration: opts.seconds,
     timeout: 30,
+    // autocannon rebuilds a request that has setupRequest before every send.
+    requests: opts.nextBody ? [{ setupRequest: (req) => ({ ...req, body: opts.nextBody!() }) }] : undefined,
   });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   const result = await instance;

@@ -1,9 +1,10 @@
 // Prepares a fresh, large local D1 and runs the app on workerd via
 // `wrangler dev`, in its own process group so it can be stopped as a whole.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { closeSync, existsSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { delimiter, join, resolve } from "node:path";
+import { documentsCheckSql, documentsSql, verifyDocuments, type DocumentsCheck } from "./seed-documents.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "node_modules/.bin");
@@ -18,12 +19,19 @@ export function prepareDatabase(scale: number) {
     execFileSync(cmd, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
   process.stderr.write(run(process.execPath, ["scripts/prepare-db.ts", "--persist-to", STATE_DIR, "--scale", String(scale)]));
   run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", STATE_DIR, "--file", join(import.meta.dirname, "seed-history.sql")]);
-  const counts = run("wrangler", [
-    "d1", "execute", "DB", "--local", "--persist-to", STATE_DIR, "--json", "--command",
+  // The track draft is generated (timestamps relative to now), so it is written out first.
+  const documentsFile = join(STATE_DIR, "seed-documents.sql");
+  writeFileSync(documentsFile, documentsSql());
+  run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", STATE_DIR, "--file", documentsFile]);
+  const query = (sql: string) =>
+    JSON.parse(run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", STATE_DIR, "--json", "--command", sql]))[0].results[0];
+  const counts = query(
     "SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM seats) AS seats, " +
       "(SELECT count(*) FROM audit_log) AS audit, (SELECT count(*) FROM outbox) AS outbox",
-  ]);
-  return JSON.parse(counts)[0].results[0] as { users: number; seats: number; audit: number; outbox: number };
+  ) as { users: number; seats: number; audit: number; outbox: number };
+  const documents = query(documentsCheckSql) as DocumentsCheck;
+  verifyDocuments(documents);
+  return { ...counts, documents };
 }
 
 export async function freePort(preferred: number): Promise<number> {
