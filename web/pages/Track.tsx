@@ -3,6 +3,7 @@ import { useState } from "react";
 import { api, request } from "../api";
 import { FormMessages, formValues, TextAreaField, useForm } from "../components/form";
 import { groupSeats } from "../components/groups";
+import { TrackDocuments } from "../components/TrackDocuments";
 import { ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
 import { keys, trackQuery } from "../queries";
@@ -83,6 +84,7 @@ export default function Track({ params }: { params: Record<string, string> }) {
           </>
         )}
       </section>
+      <TrackDocuments trackId={track.id} />
       <section aria-labelledby="cofac">
         <h2 id="cofac">{t("tracks.coFacilitators")}</h2>
         {coFacilitators.length ? (
