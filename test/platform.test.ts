@@ -74,7 +74,7 @@ describe("platform", () => {
     await signIn(DEMO_ACCOUNTS.chair);
     await env.DB.prepare("UPDATE sessions SET expires_at = '2000-01-01T00:00:00.000Z'").run();
     const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ cron: "17 * * * *", scheduledTime: Date.now() }), env, ctx);
+    await worker.scheduled(createScheduledController({ cron: "* * * * *", scheduledTime: Date.UTC(2026, 10, 27, 10, 17) }), env, ctx);
     await waitOnExecutionContext(ctx);
     const { n } = (await env.DB.prepare("SELECT count(*) AS n FROM sessions").first<{ n: number }>())!;
     expect(n).toBe(0);

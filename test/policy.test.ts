@@ -45,6 +45,9 @@ const SCOPES: Partial<Record<Action, Scope>> = {
   "comments.edit": { trackId: 1, visibility: "members", authorId: "u-x" },
   "comments.dispose": { trackId: 1, visibility: "members" },
   "comments.viewDispositions": { trackId: 1, visibility: "members" },
+  "positions.record": { trackId: 1, visibility: "members", seatId: "ms-brazil" },
+  "positions.allowDelegates": { seatId: "ms-brazil" },
+  "consensus.run": { trackId: 1, visibility: "members" },
 };
 
 const Y = true;
@@ -70,6 +73,9 @@ const EXPECTED: Record<Action, boolean[]> = {
   "comments.edit":           [N,     Y,       Y,       Y,    Y,    Y,    Y,    Y],
   "comments.dispose":        [N,     N,       N,       N,    Y,    N,    Y,    Y],
   "comments.viewDispositions": [N,   N,       N,       N,    Y,    N,    Y,    Y],
+  "positions.record":        [N,     N,       N,       Y,    N,    N,    N,    N],
+  "positions.allowDelegates": [N,    N,       N,       Y,    N,    N,    N,    N],
+  "consensus.run":           [N,     N,       N,       N,    N,    Y,    Y,    N],
 };
 
 describe("policy matrix", () => {
@@ -99,6 +105,14 @@ describe("policy matrix", () => {
     expect(can(PERSONAS.vice_chair, "documents.edit", plenary)).toBe(true);
     expect(can(PERSONAS.cofacilitator, "documents.edit", plenary)).toBe(false);
     expect(can(PERSONAS.head, "comments.edit", { authorId: "someone-else" })).toBe(false);
+  });
+
+  it("a delegate records the seat's position only when the head allowed it, and only for their own seat", () => {
+    const scope = { trackId: 1, visibility: "members" as const, seatId: "ms-kenya" };
+    expect(can(PERSONAS.delegate, "positions.record", scope)).toBe(false);
+    expect(can(PERSONAS.delegate, "positions.record", { ...scope, positionDelegateIds: ["u-x"] })).toBe(true);
+    expect(can(PERSONAS.delegate, "positions.record", { ...scope, seatId: "ms-brazil", positionDelegateIds: ["u-x"] })).toBe(false);
+    expect(can(PERSONAS.observer, "positions.record", { ...scope, seatId: "obs-european-union" })).toBe(false);
   });
 
   it("a head may invite only delegates, only to their own seat", () => {

@@ -11,6 +11,8 @@ import { sessionMiddleware } from "./auth/session";
 import * as schema from "./db/schema";
 import type { AppEnv, Bindings } from "./env";
 import { ApiError, ErrorBody, errorJson, handleError } from "./errors";
+import { consensusRoutes } from "./consensus/routes";
+import { consensusTick } from "./consensus/scheduler";
 import { documentRoutes } from "./documents/routes";
 import { housekeeping } from "./housekeeping";
 import { invitationRoutes } from "./invitations/routes";
@@ -66,7 +68,8 @@ const app = new Hono<AppEnv>()
   .route("/api/admin", admin)
   .route("/api/seats", members)
   .route("/api/tracks", trackRoutes)
-  .route("/api/documents", documentRoutes);
+  .route("/api/documents", documentRoutes)
+  .route("/api", consensusRoutes);
 
 app.get(
   "/api/openapi.json",
@@ -99,7 +102,9 @@ export { app };
 
 export default {
   fetch: app.fetch,
-  async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(housekeeping(env));
+  // Every minute: close due procedures and send reminders; hourly housekeeping.
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(consensusTick(env, controller.scheduledTime));
+    if (new Date(controller.scheduledTime).getUTCMinutes() === 17) ctx.waitUntil(housekeeping(env));
   },
 } satisfies ExportedHandler<Bindings>;

@@ -28,6 +28,8 @@ export type Scope = {
   visibility?: "members" | "public";
   /** Who wrote the thing being changed. */
   authorId?: string;
+  /** Delegates the seat's head has allowed to record its positions. */
+  positionDelegateIds?: string[];
   seatId?: string | null;
   /** For invitations and role changes: the roles being handed out. */
   grants?: { seatRole?: SeatRole | null; officerRole?: OfficerRole | null; facilitatedTrackIds?: number[] };
@@ -103,6 +105,15 @@ export const RULES = {
   "comments.edit": (a, _r, s) => s.authorId === a.userId,
   "comments.dispose": leadsBusiness,
   "comments.viewDispositions": leadsBusiness,
+  // Positions belong to the seat: its head records them, or a delegate the head allowed.
+  "positions.record": (a, r, s) =>
+    memberSeat(a, r, s) &&
+    s.seatId === a.seatId &&
+    (r.has("head") || (s.positionDelegateIds ?? []).includes(a.userId)) &&
+    readsDocument(a, r, s),
+  "positions.allowDelegates": (a, r, s) => r.has("head") && s.seatId === a.seatId,
+  // The Chair (or a Vice-Chair presiding) runs consensus rounds and silence procedures.
+  "consensus.run": (_a, r) => r.has("chair") || r.has("vice_chair"),
 } satisfies Record<string, Rule | typeof anyone>;
 
 export type Action = keyof typeof RULES;

@@ -148,6 +148,7 @@ export const revisions = sqliteTable("revisions", {
   paragraphCount: integer("paragraph_count").notNull(),
   bracketCount: integer("bracket_count").notNull(),
   dispositionsPublishedAt: text("dispositions_published_at"),
+  adoptedAt: text("adopted_at"),
 });
 
 export const revisionParagraphs = sqliteTable(
@@ -195,4 +196,66 @@ export const commentEdits = sqliteTable("comment_edits", {
   editedBy: text("edited_by").notNull(),
   body: text("body").notNull(),
   proposedText: text("proposed_text"),
+});
+
+// Positions and consensus (migrations/0003_create_positions.sql)
+export const STANCES = ["support", "can_live", "reservation", "objection", "abstain"] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const positions = sqliteTable(
+  "positions",
+  {
+    revisionId: text("revision_id").notNull(),
+    seatId: text("seat_id").notNull(),
+    stance: text("stance", { enum: STANCES }).notNull(),
+    explanation: text("explanation"),
+    paragraphIds: text("paragraph_ids").notNull(),
+    recordedBy: text("recorded_by").notNull(),
+    recordedAt: text("recorded_at").notNull(),
+    confirmedFrom: integer("confirmed_from"),
+    version: integer("version").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.revisionId, t.seatId] })],
+);
+
+export const positionHistory = sqliteTable("position_history", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  revisionId: text("revision_id").notNull(),
+  seatId: text("seat_id").notNull(),
+  stance: text("stance").notNull(),
+  explanation: text("explanation"),
+  paragraphIds: text("paragraph_ids").notNull(),
+  recordedBy: text("recorded_by").notNull(),
+  recordedAt: text("recorded_at").notNull(),
+  kind: text("kind", { enum: ["record", "confirm"] }).notNull(),
+});
+
+export const positionDelegates = sqliteTable(
+  "position_delegates",
+  {
+    seatId: text("seat_id").notNull(),
+    userId: text("user_id").notNull(),
+    grantedBy: text("granted_by").notNull(),
+    grantedAt: text("granted_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.seatId, t.userId] })],
+);
+
+export const procedures = sqliteTable("procedures", {
+  id: text("id").primaryKey(),
+  revisionId: text("revision_id").notNull(),
+  kind: text("kind", { enum: ["silence", "round"] }).notNull(),
+  openedBy: text("opened_by").notNull(),
+  openedAt: text("opened_at").notNull(),
+  deadline: text("deadline").notNull(),
+  deadlineTimeZone: text("deadline_time_zone").notNull(),
+  remindBeforeHours: integer("remind_before_hours").notNull(),
+  reminderSentAt: text("reminder_sent_at"),
+  status: text("status", { enum: ["open", "adopted", "broken", "not_adopted"] }).notNull(),
+  closedAt: text("closed_at"),
+  closedBy: text("closed_by"),
+  decision: text("decision"),
+  brokenBySeat: text("broken_by_seat"),
+  brokenByUser: text("broken_by_user"),
+  brokenText: text("broken_text"),
 });

@@ -21,6 +21,7 @@ type RevisionRow = typeof revisions.$inferSelect;
 
 /** Whether members may write on a revision now: open, closed (409) or closed but late comments allowed. */
 function windowFor(revision: RevisionRow, now: string): { late: boolean } {
+  if (revision.adoptedAt) throw conflict(`${revisionLabel(revision.number)} was adopted and is locked.`);
   if (now < revision.commentsOpenAt) {
     throw conflict(`Comments on ${revisionLabel(revision.number)} open on ${revision.commentsOpenAt} (UTC).`);
   }

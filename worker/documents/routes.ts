@@ -4,7 +4,8 @@ import { bodyLimit } from "hono/body-limit";
 import { describeRoute } from "hono-openapi";
 import { auditContext, writeAudited } from "../audit";
 import { newId } from "../auth/crypto";
-import { documents, paragraphs, revisionParagraphs, revisions, tracks, users } from "../db/schema";
+import { mailHeads } from "../consensus/mail";
+import { documents, paragraphs, revisionParagraphs, revisions, seats, tracks, users } from "../db/schema";
 import type { AppEnv, Db } from "../env";
 import { ApiError, badRequest, conflict, notFound } from "../errors";
 import { DocxError, docxToBlocks } from "./docx-import";
@@ -50,6 +51,7 @@ export const revisionSummary = (r: typeof revisions.$inferSelect) => ({
   paragraphCount: r.paragraphCount,
   bracketCount: r.bracketCount,
   dispositionsPublishedAt: r.dispositionsPublishedAt,
+  adoptedAt: r.adoptedAt,
 });
 
 /** The paragraphs of one revision, in order. */
@@ -331,6 +333,22 @@ export const documentRoutes = new Hono<AppEnv>()
             ...(body.publishDispositions && previous
               ? [db.update(revisions).set({ dispositionsPublishedAt: now }).where(and(eq(revisions.id, previous.id), isNull(revisions.dispositionsPublishedAt)))]
               : []),
+            // Positions on the previous text no longer stand for this one: ask their seats to confirm or change them.
+            ...(previous
+              ? [
+                  mailHeads(
+                    db,
+                    c.env,
+                    {
+                      kind: "position_reconfirm",
+                      subject: `${revisionLabel(number)} issued: confirm your seat's position on ${doc.symbol ?? doc.title}`,
+                      text: `${revisionLabel(number)} of ${doc.symbol ?? doc.title} replaces ${revisionLabel(previous.number)}. Your seat's position was given on the earlier text. Confirm it or change it in Plenary.`,
+                    },
+                    sql`exists (select 1 from positions p where p.revision_id = ${previous.id} and p.seat_id = ${seats.id})`,
+                    sql`exists (select 1 from revisions where id = ${revisionId})`,
+                  ),
+                ]
+              : []),
           ],
         );
       } catch (err) {
@@ -338,7 +356,7 @@ export const documentRoutes = new Hono<AppEnv>()
         if (String(err).includes("UNIQUE")) throw conflict(`${revisionLabel(number)} was just issued by someone else.`);
         throw err;
       }
-      return c.json({ revision: revisionSummary({ ...revision, dispositionsPublishedAt: null }) }, 201);
+      return c.json({ revision: revisionSummary({ ...revision, dispositionsPublishedAt: null, adoptedAt: null }) }, 201);
     },
   )
   .patch(
@@ -352,6 +370,7 @@ export const documentRoutes = new Hono<AppEnv>()
       const doc = await loadDocument(db, c.get("actor"), id);
       authorize(c.get("actor"), "documents.edit", documentScope(doc));
       const revision = await findRevision(db, doc.id, n);
+      if (revision.adoptedAt) throw conflict(`${revisionLabel(n)} was adopted and is locked.`);
       const body = c.req.valid("json");
       const closeAt = body.commentsCloseAt ? new Date(body.commentsCloseAt).toISOString() : revision.commentsCloseAt;
       if (closeAt <= revision.commentsOpenAt) throw badRequest("commentsCloseAt", "The window must close after it opens.");
