@@ -105,6 +105,24 @@ describe("revisions and paragraph identity", () => {
     expect((await auditRows("revision.issue")).length).toBe(3);
   });
 
+  it("serves the issued text once, cacheably, and the live page without it", async () => {
+    const cofac = await signIn(DEMO_ACCOUNTS.cofacilitator);
+    const member = await signIn(DEMO_ACCOUNTS.head);
+    const id = await newDocument(cofac);
+    await saveAndIssue(cofac, id, ZERO);
+    const text = await member.fetch(`/api/documents/${id}/revisions/0/text`);
+    expect(text.status).toBe(200);
+    expect(text.headers.get("cache-control")).toContain("immutable");
+    expect(text.headers.get("cache-control")).toContain("private");
+    const etag = text.headers.get("etag")!;
+    expect(((await text.json()) as any).paragraphs[1].html).toContain("<em>public interest</em>");
+    expect((await member.fetch(`/api/documents/${id}/revisions/0/text`, { headers: { "if-none-match": etag } })).status).toBe(304);
+    expect((await new Agent().fetch(`/api/documents/${id}/revisions/0/text`, { headers: { "if-none-match": etag } })).status).toBe(404);
+    const light = await member.json(`/api/documents/${id}/revisions/0?text=0`);
+    expect(light.body.paragraphs[1]).not.toHaveProperty("html");
+    expect(light.body.paragraphs[1]).toMatchObject({ number: 1, comments: { total: 0 } });
+  });
+
   it("refuses a stale save with 409 and the newer text", async () => {
     const a = await signIn(DEMO_ACCOUNTS.cofacilitator);
     const b = await signIn(DEMO_ACCOUNTS.secretariat);

@@ -10,7 +10,7 @@ import type { AppEnv, Db } from "../env";
 import { badRequest, conflict, notFound } from "../errors";
 import { authorize, can, type SignedIn } from "../policy";
 import { v } from "../validation";
-import { documentScope, loadDocument, visibleOr404 } from "../documents/access";
+import { type DocumentRow, documentScope, loadDocument, selectDocument, visibleOr404 } from "../documents/access";
 import { findRevision } from "../documents/routes";
 import { RevisionParam } from "../documents/schemas";
 import { revisionLabel } from "../documents/types";
@@ -40,7 +40,7 @@ function assertPositionsOpen(revision: RevisionRow, open: ProcedureRow | undefin
   if (open && open.deadline <= now) throw conflict(`The deadline for positions on ${revisionLabel(revision.number)} passed on ${open.deadline} (UTC).`);
 }
 
-async function positionScope(db: Db, actor: SignedIn, doc: typeof documents.$inferSelect) {
+async function positionScope(db: Db, actor: SignedIn, doc: DocumentRow) {
   const allowed = actor.seatId
     ? await db.select({ userId: positionDelegates.userId }).from(positionDelegates).where(eq(positionDelegates.seatId, actor.seatId))
     : [];
@@ -61,7 +61,7 @@ export const consensusRoutes = new Hono<AppEnv>()
       const actor = c.get("actor");
       const { id, n } = c.req.valid("param");
       const [[doc], revs, seatRows, paras] = await db.batch([
-        db.select().from(documents).where(eq(documents.id, id)),
+        selectDocument(db, id),
         db.select().from(revisions).where(eq(revisions.documentId, id)),
         db.select({ id: seats.id, name: seats.name, kind: seats.kind, regionalGroup: seats.regionalGroup, stakeholderGroup: seats.stakeholderGroup }).from(seats).orderBy(asc(seats.name)),
         db
@@ -421,7 +421,7 @@ export const consensusRoutes = new Hono<AppEnv>()
   });
 
 /** The outcome, announced to every head of delegation in the same batch. */
-export function announce(db: Db, env: AppEnv["Bindings"], doc: typeof documents.$inferSelect, revision: RevisionRow, outcome: "adopted" | "not_adopted", onlyIf: ReturnType<typeof sql>, decision?: string | null) {
+export function announce(db: Db, env: AppEnv["Bindings"], doc: DocumentRow, revision: RevisionRow, outcome: "adopted" | "not_adopted", onlyIf: ReturnType<typeof sql>, decision?: string | null) {
   const label = `${doc.symbol ?? doc.title}, ${revisionLabel(revision.number)}`;
   return [
     mailHeads(

@@ -4,7 +4,23 @@ import type { Db } from "../env";
 import { notFound } from "../errors";
 import { type Actor, can } from "../policy";
 
-export type DocumentRow = typeof documents.$inferSelect;
+/**
+ * A document without its working copy: the text in draft_json can be as long
+ * as the document, and only the editor and the issue route need it.
+ */
+export const documentColumns = {
+  id: documents.id,
+  trackId: documents.trackId,
+  kind: documents.kind,
+  title: documents.title,
+  symbol: documents.symbol,
+  visibility: documents.visibility,
+  createdBy: documents.createdBy,
+  createdAt: documents.createdAt,
+  updatedAt: documents.updatedAt,
+  draftVersion: documents.draftVersion,
+};
+export type DocumentRow = { [K in keyof typeof documentColumns]: (typeof documents.$inferSelect)[K] };
 
 /** The scope the policy needs to decide about a document. */
 export const documentScope = (doc: Pick<DocumentRow, "trackId" | "visibility">) => ({
@@ -22,6 +38,9 @@ export function visibleOr404(actor: Actor, doc: DocumentRow | undefined): Docume
   return doc;
 }
 
+export const selectDocument = (db: Db, id: string) => db.select(documentColumns).from(documents).where(eq(documents.id, id));
+
 export async function loadDocument(db: Db, actor: Actor, id: string) {
-  return visibleOr404(actor, await db.query.documents.findFirst({ where: eq(documents.id, id) }));
+  const [doc] = await selectDocument(db, id);
+  return visibleOr404(actor, doc);
 }

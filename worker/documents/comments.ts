@@ -11,10 +11,10 @@ import type { AppEnv, Db } from "../env";
 import { ApiError, conflict, notFound } from "../errors";
 import { type Actor, authorize, can } from "../policy";
 import { v } from "../validation";
-import { type DocumentRow, documentScope, loadDocument, visibleOr404 } from "./access";
+import { type DocumentRow, documentScope, loadDocument, selectDocument, visibleOr404 } from "./access";
 import { compilationDocx, compilationHtml, dispositionMatrixCsv, dispositionMatrixDocx } from "./export";
 import { findRevision, revisionSummary, revisionText } from "./routes";
-import { CommentBody, CommentParam, CommentsQuery, DispositionBody, EditCommentBody, FormatQuery, RevisionParam } from "./schemas";
+import { CommentBody, CommentParam, CommentsQuery, DispositionBody, EditCommentBody, FormatQuery, PageQuery, RevisionParam } from "./schemas";
 import { type CommentRow, type DocumentMeta, revisionLabel } from "./types";
 
 type RevisionRow = typeof revisions.$inferSelect;
@@ -148,18 +148,25 @@ function download(body: string | Uint8Array, type: string, filename: string) {
 export const commentRoutes = new Hono<AppEnv>()
   .get(
     "/:id/revisions/:n",
-    describeRoute({ tags: ["documents"], summary: "A revision's page: numbered paragraphs with comment counts (comments load per paragraph)" }),
+    describeRoute({ tags: ["documents"], summary: "A revision's page: numbered paragraphs with comment counts (comments load per paragraph); text=0 leaves out the paragraph text, which /text serves cacheably" }),
     v("param", RevisionParam),
+    v("query", PageQuery),
     async (c) => {
       const db = c.get("db");
       const actor = c.get("actor");
       const { id, n } = c.req.valid("param");
+      const withText = c.req.valid("query").text !== "0";
       // Everything in one batch, keyed by the URL alone; the policy decides before anything is sent.
       const [[doc], revs, paras, counts] = await db.batch([
-        db.select().from(documents).where(eq(documents.id, id)),
+        selectDocument(db, id),
         db.select().from(revisions).where(eq(revisions.documentId, id)),
         db
-          .select({ pid: revisionParagraphs.paragraphId, number: revisionParagraphs.number, kind: revisionParagraphs.kind, html: revisionParagraphs.html })
+          .select({
+            pid: revisionParagraphs.paragraphId,
+            number: revisionParagraphs.number,
+            kind: revisionParagraphs.kind,
+            html: withText ? revisionParagraphs.html : sql<string>`''`,
+          })
           .from(revisionParagraphs)
           .innerJoin(revisions, eq(revisions.id, revisionParagraphs.revisionId))
           .where(and(eq(revisions.documentId, id), eq(revisions.number, n)))
@@ -188,7 +195,7 @@ export const commentRoutes = new Hono<AppEnv>()
           revision: revisionSummary(revision),
           revisions: revs.sort((a, b) => a.number - b.number).map((r) => ({ number: r.number, label: revisionLabel(r.number) })),
           latest: Math.max(...revs.map((r) => r.number)),
-          paragraphs: paras.map((p) => ({ ...p, comments: byParagraph.get(p.pid) ?? none })),
+          paragraphs: paras.map(({ html, ...p }) => ({ ...p, ...(withText ? { html } : {}), comments: byParagraph.get(p.pid) ?? none })),
           documentComments: byParagraph.get(null) ?? none,
           permissions: {
             comment: can(actor, "comments.create", scope),
@@ -199,6 +206,27 @@ export const commentRoutes = new Hono<AppEnv>()
         },
         200,
       );
+    },
+  )
+  .get(
+    "/:id/revisions/:n/text",
+    describeRoute({ tags: ["documents"], summary: "A revision's paragraphs; an issued text never changes, so browsers keep it (ETag, immutable)" }),
+    v("param", RevisionParam),
+    async (c) => {
+      const db = c.get("db");
+      const { id, n } = c.req.valid("param");
+      const [[doc], [revision]] = await db.batch([
+        selectDocument(db, id),
+        db.select({ id: revisions.id }).from(revisions).where(and(eq(revisions.documentId, id), eq(revisions.number, n))),
+      ]);
+      visibleOr404(c.get("actor"), doc);
+      if (!revision) throw notFound(`${revisionLabel(n)} of this document`);
+      const etag = `"${revision.id}"`;
+      // Private: members-only text must not sit in shared caches.
+      c.header("Cache-Control", "private, max-age=31536000, immutable");
+      c.header("ETag", etag);
+      if (c.req.header("if-none-match") === etag) return c.body(null, 304);
+      return c.json({ paragraphs: await revisionText(db, revision.id) }, 200);
     },
   )
   .get(

@@ -11,7 +11,7 @@ import { ApiError, badRequest, conflict, notFound } from "../errors";
 import { DocxError, docxToBlocks } from "./docx-import";
 import { authorize, can } from "../policy";
 import { v } from "../validation";
-import { documentScope, loadDocument, visibleOr404 } from "./access";
+import { documentScope, loadDocument, selectDocument, visibleOr404 } from "./access";
 import { commentRoutes } from "./comments";
 import { diffRevisions, matchIdentities } from "./diff";
 import { countBrackets, sanitizeInline } from "./markup";
@@ -171,7 +171,7 @@ export const documentRoutes = new Hono<AppEnv>()
       const actor = c.get("actor");
       const { id } = c.req.valid("param");
       const [[doc], revs, [track]] = await db.batch([
-        db.select().from(documents).where(eq(documents.id, id)),
+        selectDocument(db, id),
         db.select().from(revisions).where(eq(revisions.documentId, id)).orderBy(asc(revisions.number)),
         db.select({ id: tracks.id, slug: tracks.slug, shortTitle: tracks.shortTitle }).from(tracks).innerJoin(documents, eq(documents.trackId, tracks.id)).where(eq(documents.id, id)),
       ]);
@@ -278,8 +278,11 @@ export const documentRoutes = new Hono<AppEnv>()
       const doc = await loadDocument(db, actor, c.req.valid("param").id);
       const editor = authorize(actor, "documents.edit", documentScope(doc));
       const body = c.req.valid("json");
-      if (doc.draftVersion !== body.baseVersion) throw await staleDraft(db, doc.id);
-      const blocks = JSON.parse(doc.draftJson) as Block[];
+      const working = await currentDraft(db, doc.id);
+      if (working.version !== body.baseVersion) {
+        throw conflict("Someone saved a newer working copy. Review it before issuing.", { current: working });
+      }
+      const { blocks } = working;
       if (blocks.length === 0) throw badRequest("baseVersion", "The working copy is empty: write or import the text first.");
 
       const previous = await db.query.revisions.findFirst({ where: eq(revisions.documentId, doc.id), orderBy: desc(revisions.number) });
@@ -327,9 +330,9 @@ export const documentRoutes = new Hono<AppEnv>()
             ...chunks(rows, ROWS_PER_INSERT).map((chunk) => db.insert(revisionParagraphs).values(chunk)),
             db
               .update(documents)
-              .set({ draftJson: JSON.stringify(draft), draftVersion: doc.draftVersion + 1, draftUpdatedBy: editor.userId, draftUpdatedAt: now, updatedAt: now })
+              .set({ draftJson: JSON.stringify(draft), draftVersion: working.version + 1, draftUpdatedBy: editor.userId, draftUpdatedAt: now, updatedAt: now })
               // A save that slipped in meanwhile is kept; its paragraphs find their identities by similarity next time.
-              .where(and(eq(documents.id, doc.id), eq(documents.draftVersion, doc.draftVersion))),
+              .where(and(eq(documents.id, doc.id), eq(documents.draftVersion, working.version))),
             ...(body.publishDispositions && previous
               ? [db.update(revisions).set({ dispositionsPublishedAt: now }).where(and(eq(revisions.id, previous.id), isNull(revisions.dispositionsPublishedAt)))]
               : []),

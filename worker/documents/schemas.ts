@@ -85,6 +85,8 @@ export const DispositionBody = z
     path: ["reason"],
   });
 
+export const PageQuery = z.strictObject({ text: z.enum(["0", "1"]).optional() });
+
 export const DiffQuery = z.strictObject({
   from: z.coerce.number().int().min(0).max(999),
   to: z.coerce.number().int().min(0).max(999),
