@@ -36,6 +36,10 @@ describe("positions", () => {
     expect((await record(await signIn(headOf("mexico")), id, 0, { stance: "reservation", explanation: "Paragraph 2 goes too far.", paragraphIds: [pid] })).status).toBe(200);
     expect((await record(await signIn(headOf("kenya")), id, 0, { stance: "can_live" })).status).toBe(200);
     expect((await record(await signIn(headOf("apc")), id, 0, { stance: "reservation", explanation: "Name human rights.", paragraphIds: [pid] })).status).toBe(200);
+    const html = await (await (await signIn(DEMO_ACCOUNTS.chair)).fetch(`/api/documents/${id}/revisions/0/compilation?format=html`)).text();
+    // Each reservation sits right after the paragraph it names.
+    expect(html.indexOf("Reservation \u2014 Mexico:")).toBeGreaterThan(html.indexOf("<strong>2.</strong>"));
+    expect(html.indexOf("Reservation \u2014 Mexico:")).toBeLessThan(html.indexOf("<strong>3.</strong>"));
 
     const board = await (await signIn(DEMO_ACCOUNTS.chair)).json(`/api/documents/${id}/revisions/0/board`);
     const tally = (group: string) => board.body.tallies.find((t: any) => t.group === group);
@@ -160,6 +164,12 @@ describe("silence procedure", () => {
     expect((await auditRows("procedure.adopted")).filter((r) => r.target_id === board.body.procedures[0].id)).toHaveLength(1);
     const outcome = await env.DB.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'procedure_outcome'").first<{ n: number }>();
     expect(outcome!.n).toBe(54);
+
+    // Modified consensus: the reservation stays in the text, in context.
+    const compilation = await (await chair.fetch(`/api/documents/${id}/revisions/0/compilation?format=html`)).text();
+    expect(compilation).toContain("Reservation \u2014 Japan:");
+    expect(compilation).toContain("We join with a reservation on paragraph 3.");
+    expect(compilation).toMatch(/adopted on/);
 
     // Locked: no more positions or comments.
     const locked = await record(await signIn(headOf("brazil")), id, 0, { stance: "support" });

@@ -6,7 +6,7 @@ import { describeRoute } from "hono-openapi";
 import { auditContext, writeAudited } from "../audit";
 import { newId } from "../auth/crypto";
 import { aliased } from "../db/alias";
-import { commentEdits, comments, documents, revisionParagraphs, revisions, seats, tracks, users } from "../db/schema";
+import { commentEdits, comments, documents, positions, revisionParagraphs, revisions, seats, tracks, users } from "../db/schema";
 import type { AppEnv, Db } from "../env";
 import { ApiError, conflict, notFound } from "../errors";
 import { type Actor, authorize, can } from "../policy";
@@ -15,7 +15,7 @@ import { type DocumentRow, documentScope, loadDocument, selectDocument, visibleO
 import { compilationDocx, compilationHtml, dispositionMatrixCsv, dispositionMatrixDocx } from "./export";
 import { findRevision, revisionSummary, revisionText } from "./routes";
 import { CommentBody, CommentParam, CommentsQuery, DispositionBody, EditCommentBody, FormatQuery, PageQuery, RevisionParam } from "./schemas";
-import { type CommentRow, type DocumentMeta, revisionLabel } from "./types";
+import { type CommentRow, type DocumentMeta, type Reservation, revisionLabel } from "./types";
 
 type RevisionRow = typeof revisions.$inferSelect;
 
@@ -133,7 +133,22 @@ async function commentRows(db: Db, doc: DocumentRow, where: ReturnType<typeof an
 
 async function documentMeta(db: Db, doc: DocumentRow, revision: RevisionRow): Promise<DocumentMeta> {
   const track = doc.trackId ? await db.query.tracks.findFirst({ where: eq(tracks.id, doc.trackId) }) : null;
-  return { title: doc.title, symbol: doc.symbol, kind: doc.kind, trackTitle: track?.title ?? null, revisionLabel: revisionLabel(revision.number), issuedAt: revision.issuedAt };
+  return { title: doc.title, symbol: doc.symbol, kind: doc.kind, trackTitle: track?.title ?? null, revisionLabel: revisionLabel(revision.number), issuedAt: revision.issuedAt, adoptedAt: revision.adoptedAt };
+}
+
+/** Reservations on a revision, one entry per paragraph they name (modified consensus keeps them in context). */
+async function reservationsOn(db: Db, revisionId: string): Promise<Reservation[]> {
+  const rows = await db
+    .select({ seatName: seats.name, explanation: positions.explanation, paragraphIds: positions.paragraphIds })
+    .from(positions)
+    .innerJoin(seats, eq(seats.id, positions.seatId))
+    .where(and(eq(positions.revisionId, revisionId), eq(positions.stance, "reservation")))
+    .orderBy(asc(seats.name));
+  return rows.flatMap((r): Reservation[] => {
+    const pids = JSON.parse(r.paragraphIds) as string[];
+    const explanation = r.explanation ?? "";
+    return pids.length ? pids.map((pid) => ({ pid, seatName: r.seatName, explanation })) : [{ pid: null, seatName: r.seatName, explanation }];
+  });
 }
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, "-").slice(0, 80);
@@ -468,9 +483,10 @@ export const commentRoutes = new Hono<AppEnv>()
       );
       const visibleRows = can(actor, "comments.viewDispositions", documentScope(doc)) || revision.dispositionsPublishedAt ? rows : rows.map((r) => ({ ...r, disposition: null, dispositionReason: null }));
       const meta = await documentMeta(db, doc, revision);
+      const reservations = await reservationsOn(db, revision.id);
       const base = `${doc.symbol ?? doc.title}-${meta.revisionLabel}-compilation`;
-      if (format === "docx") return download(compilationDocx(meta, text, visibleRows), DOCX_TYPE, `${base}.docx`);
-      return new Response(compilationHtml(meta, text, visibleRows), {
+      if (format === "docx") return download(compilationDocx(meta, text, visibleRows, reservations), DOCX_TYPE, `${base}.docx`);
+      return new Response(compilationHtml(meta, text, visibleRows, reservations), {
         headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'", "cache-control": "private, no-store" },
       });
     },

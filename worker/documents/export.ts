@@ -3,7 +3,7 @@
 
 import { type DocxBlock, docxDocument } from "./docx-export";
 import { escapeText, sanitizeInline } from "./markup";
-import type { CommentRow, Disposition, DocumentMeta, IssuedParagraph } from "./types";
+import type { CommentRow, Disposition, DocumentMeta, IssuedParagraph, Reservation } from "./types";
 
 const DISPOSITION_LABELS: Record<Disposition, string> = {
   accepted: "Accepted",
@@ -102,7 +102,21 @@ function groupComments(paragraphs: IssuedParagraph[], comments: CommentRow[]) {
   return { byPid, general, orphans };
 }
 
-const headerLine = (meta: DocumentMeta) => `${meta.revisionLabel} \u2014 compilation of comments and amendments`;
+const headerLine = (meta: DocumentMeta) =>
+  `${meta.revisionLabel} \u2014 compilation of comments and amendments${meta.adoptedAt ? ` \u2014 adopted on ${formatDate(meta.adoptedAt)}` : ""}`;
+
+/** Reservations by paragraph; those naming no paragraph stand for the whole text (key null). */
+function groupReservations(paragraphs: IssuedParagraph[], reservations: Reservation[]) {
+  const present = new Set(paragraphs.map((p) => p.pid));
+  const byPid = new Map<string | null, Reservation[]>();
+  for (const r of reservations) {
+    const key = r.pid && present.has(r.pid) ? r.pid : null;
+    byPid.set(key, [...(byPid.get(key) ?? []), r]);
+  }
+  return byPid;
+}
+
+const reservationHtml = (r: Reservation) => `<strong>Reservation \u2014 ${escapeText(r.seatName)}:</strong> ${textHtml(r.explanation)}`;
 
 // ---------- HTML ----------
 
@@ -128,14 +142,18 @@ const commentsHtml = (label: string, rows: CommentRow[]) =>
   rows.length ? `<section aria-label="${escapeText(label)}"><ul>${rows.map(commentHtml).join("")}</ul></section>` : "";
 
 /** A standalone, unstyled HTML compilation: each paragraph followed by its comments. */
-export function compilationHtml(meta: DocumentMeta, paragraphs: IssuedParagraph[], comments: CommentRow[]): string {
+export function compilationHtml(meta: DocumentMeta, paragraphs: IssuedParagraph[], comments: CommentRow[], reservations: Reservation[] = []): string {
   const { byPid, general, orphans } = groupComments(paragraphs, comments);
+  const reserved = groupReservations(paragraphs, reservations);
   const body: string[] = [];
+  const whole = reserved.get(null) ?? [];
+  if (whole.length) body.push(`<section aria-label="Reservations on the whole text">${whole.map((r) => `<p>${reservationHtml(r)}</p>`).join("")}</section>`);
   for (const p of paragraphs) {
     const html = sanitizeInline(p.html);
     if (p.kind === "heading") body.push(`<h2>${html}</h2>`);
     else if (p.number !== null) body.push(`<p id="para-${p.number}"><strong>${p.number}.</strong> ${html}</p>`);
     else body.push(p.kind === "list_item" ? `<ul><li>${html}</li></ul>` : `<p>${html}</p>`);
+    for (const r of reserved.get(p.pid) ?? []) body.push(`<p>${reservationHtml(r)}</p>`);
     const label = p.number !== null ? `Comments on paragraph ${p.number}` : "Comments on this text";
     body.push(commentsHtml(label, byPid.get(p.pid) ?? []));
   }
@@ -183,14 +201,17 @@ function headerBlocks(meta: DocumentMeta, subtitle: string): DocxBlock[] {
 }
 
 /** The compilation as .docx: numbered paragraphs with their comments and amendments beneath. */
-export function compilationDocx(meta: DocumentMeta, paragraphs: IssuedParagraph[], comments: CommentRow[]): Uint8Array {
+export function compilationDocx(meta: DocumentMeta, paragraphs: IssuedParagraph[], comments: CommentRow[], reservations: Reservation[] = []): Uint8Array {
   const { byPid, general, orphans } = groupComments(paragraphs, comments);
+  const reserved = groupReservations(paragraphs, reservations);
   const blocks = headerBlocks(meta, headerLine(meta));
+  for (const r of reserved.get(null) ?? []) blocks.push({ type: "paragraph", note: true, html: reservationHtml(r) });
   for (const p of paragraphs) {
     const html = sanitizeInline(p.html);
     if (p.kind === "heading") blocks.push({ type: "heading", level: 2, html });
     else if (p.number !== null) blocks.push({ type: "numbered", number: p.number, html });
     else blocks.push(p.kind === "list_item" ? { type: "list_item", html } : { type: "paragraph", html });
+    for (const r of reserved.get(p.pid) ?? []) blocks.push({ type: "paragraph", note: true, html: reservationHtml(r) });
     for (const c of byPid.get(p.pid) ?? []) blocks.push(...commentBlocks(c));
   }
   if (orphans.length) {

@@ -60,4 +60,9 @@ export type DocumentMeta = {
   trackTitle: string | null;
   revisionLabel: string;
   issuedAt: string;
+  /** Set once the revision was adopted. */
+  adoptedAt?: string | null;
 };
+
+/** A seat's reservation, recorded in context beside the paragraphs it names (modified consensus). */
+export type Reservation = { pid: string | null; seatName: string; explanation: string };
