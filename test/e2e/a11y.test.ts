@@ -9,6 +9,7 @@ let staff: BrowserContext;
 let staffPage: Page;
 let trackSlug = "";
 let invitationPath = "";
+let docId = "";
 
 beforeAll(async () => {
   browser = await launch();
@@ -28,7 +29,56 @@ beforeAll(async () => {
   expect(made.status).toBe(201);
   trackSlug = made.slug;
   invitationPath = new URL(await latestLink(staffPage, "invitations")).pathname;
+  docId = await makeDocument(staffPage);
 });
+
+/** A public track-1 document with a zero draft and a Rev.1 (one paragraph edited, one bracketed), and a member's amendment. */
+async function makeDocument(page: Page): Promise<string> {
+  const id = await page.evaluate(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const json = (method: string, url: string, body: unknown): Promise<any> =>
+      fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then(async (r) => {
+        if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
+        return r.json();
+      });
+    const { document } = await json("POST", "/api/documents", { trackId: 1, kind: "draft_outcome", title: "Axe check draft", symbol: "A/AC.999/2026/L.1", visibility: "public" });
+    const id = document.id as string;
+    const now = Date.now();
+    const window = { commentsOpenAt: new Date(now - 60_000).toISOString(), commentsCloseAt: new Date(now + 7 * 86_400_000).toISOString(), commentsTimeZone: "Europe/Zurich" };
+    const text = (second: string) => [
+      { kind: "heading", html: "I. Principles" },
+      { kind: "paragraph", html: "Data governance should be <em>inclusive</em> and [rights-based] at all levels." },
+      { kind: "paragraph", html: second },
+      { kind: "list_item", html: "(a) transparency;" },
+    ];
+    let { draft } = await json("PUT", `/api/documents/${id}/draft`, { baseVersion: 1, blocks: text("Members shall share data for development.") });
+    await json("POST", `/api/documents/${id}/revisions`, { baseVersion: draft.version, ...window });
+    ({ draft } = (await fetch(`/api/documents/${id}/draft`).then((r) => r.json())) as { draft: typeof draft });
+    const blocks = draft.blocks.map((b: { html: string }) => (b.html.startsWith("Members") ? { ...b, html: "Members shall exchange data [responsibly] for development." } : b));
+    ({ draft } = await json("PUT", `/api/documents/${id}/draft`, { baseVersion: draft.version, blocks }));
+    await json("POST", `/api/documents/${id}/revisions`, { baseVersion: draft.version, ...window, allowLate: true });
+    return id;
+  });
+  const member = await (await newContext(browser)).newPage();
+  await signIn(member, "head.brazil@plenary.test");
+  await member.evaluate(async (id) => {
+    const rev = (await fetch(`/api/documents/${id}/revisions/1`).then((r) => r.json())) as { paragraphs: { pid: string; html: string }[] };
+    const pid = rev.paragraphs.find((p) => p.html.startsWith("Members"))!.pid;
+    await fetch(`/api/documents/${id}/revisions/1/comments`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ paragraphId: pid, kind: "amendment", op: "replace", quote: "exchange data", proposedText: "share data", body: "Keep the earlier wording.", idempotencyKey: crypto.randomUUID() }),
+    });
+  }, id);
+  await member.context().close();
+  return id;
+}
+
+/** Opens the thread of the revision's second numbered paragraph. */
+async function openThread(page: Page) {
+  await page.getByRole("button", { name: /^Comments on paragraph 2:/ }).click();
+  await page.getByRole("region", { name: "Comments on paragraph 2" }).locator("article.comment").first().waitFor();
+}
 afterAll(async () => {
   await browser?.close();
 });
@@ -65,6 +115,10 @@ const signedIn = () => [
   ["/admin/outbox", "outbox"],
   ["/admin/audit", "audit"],
   ["/profile", "profile"],
+  [`/documents/${docId}/rev/1`, "doc-revision"],
+  [`/documents/${docId}/edit`, "doc-editor-axe"],
+  [`/documents/${docId}/compare?from=0&to=1`, "doc-compare-axe"],
+  [`/documents/${docId}/rev/1/dispositions`, "doc-dispositions"],
 ];
 
 describe("axe on every screen", () => {
@@ -91,6 +145,46 @@ describe("axe on every screen", () => {
     expect(violations).toEqual([]);
   });
 
+  test("revision view with a thread open, as a co-facilitator (disposition forms) and a member (comment form)", async () => {
+    for (const email of ["cofacilitator@plenary.test", "head.japan@plenary.test"]) {
+      const page = await (await newContext(browser)).newPage();
+      await signIn(page, email);
+      await page.goto(`/documents/${docId}/rev/1`);
+      await settle(page);
+      await openThread(page);
+      const violations = await axeSerious(page);
+      if (violations.length) console.log(`axe on the thread (${email}):`, JSON.stringify(violations, null, 2));
+      await shot(page, `doc-thread-${email.split("@")[0]}`);
+      expect(violations).toEqual([]);
+      await page.context().close();
+    }
+  });
+
+  test("revision view in Arabic, right to left", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, "head.kenya@plenary.test");
+    await page.evaluate(() => fetch("/api/me", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ locale: "ar" }) }));
+    await page.evaluate(() => localStorage.setItem("plenary.locale", "ar"));
+    try {
+      await page.goto(`/documents/${docId}/rev/1`);
+      await settle(page);
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+      await page.locator(".para .count-button").nth(2).click();
+      await page.locator(".thread article.comment").first().waitFor();
+      const violations = await axeSerious(page);
+      if (violations.length) console.log("axe on the revision in Arabic:", JSON.stringify(violations, null, 2));
+      await shot(page, "doc-revision-ar");
+      expect(violations).toEqual([]);
+      await page.goto(`/documents/${docId}/compare?from=0&to=1`);
+      await settle(page);
+      await shot(page, "doc-compare-ar");
+    } finally {
+      await page.evaluate(() => fetch("/api/me", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ locale: "en" }) }));
+      await context.close();
+    }
+  });
+
   test("sign-in and dashboard in Arabic", async () => {
     const context = await newContext(browser);
     await context.addInitScript(() => localStorage.setItem("plenary.locale", "ar"));
@@ -115,5 +209,12 @@ describe("axe on every screen", () => {
     await signIn(admin, "secretariat@plenary.test");
     await check(admin, "/admin", "m-admin");
     await check(admin, "/admin/audit", "m-audit");
+    // The revision view at 375 px, with a thread open: no horizontal scrolling.
+    await check(page, `/documents/${docId}/rev/1`, "m-doc-revision");
+    await openThread(page);
+    await shot(page, "m-doc-thread");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), "revision view fits 375 px").toBeLessThanOrEqual(375);
+    await check(page, `/documents/${docId}/compare?from=0&to=1`, "m-doc-compare");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), "compare view fits 375 px").toBeLessThanOrEqual(375);
   });
 });

@@ -88,7 +88,7 @@ export function Amendment({ op, quote, proposedText }: { op: string | null; quot
   const { t } = useI18n();
   if (!op) return quote ? <blockquote className="quote">{quote}</blockquote> : null;
   return (
-    <p className="amendment">
+    <p className="amendment" dir="auto">
       <span className="amendment-label">{t(`thread.amendment.${op}` as MessageKey)}: </span>
       {op === "insert" ? (
         quote && <span className="quote-inline">…{quote} </span>
@@ -143,7 +143,6 @@ function CommentView({ docId, rev, pid, c, reply = false }: { docId: string; rev
               <span className="visually-hidden">: {history ? t("thread.hideHistory") : t("thread.history")}</span>
             </button>
           )}
-          {!reply && c.disposition && <DispositionBadge value={c.disposition.value} />}
         </span>
       </header>
       {history && <History docId={docId} cid={c.id} />}
@@ -152,7 +151,7 @@ function CommentView({ docId, rev, pid, c, reply = false }: { docId: string; rev
       ) : (
         <>
           {c.kind === "amendment" || c.quote ? <Amendment op={c.kind === "amendment" ? c.op : null} quote={c.quote} proposedText={c.proposedText} /> : null}
-          <p className="comment-body">{c.body}</p>
+          <p className="comment-body" dir="auto">{c.body}</p>
         </>
       )}
       {!reply && c.disposition && (

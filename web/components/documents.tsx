@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from "react";
-import { EM, htmlToRuns, STRONG, SUB, SUP, U } from "../../worker/documents/markup";
+import { EM, htmlToRuns, STRONG, SUB, SUP, toPlainText, U } from "../../worker/documents/markup";
 import type { BlockKind } from "../../worker/documents/types";
 import { formatDateTime, useI18n, type MessageKey, type Translate } from "../i18n";
 import { useTimeZone } from "../session";
@@ -64,13 +64,16 @@ export function RichText({ html }: { html: string }) {
   return <>{out}</>;
 }
 
+// "(a)", "1.", "iv)": UN drafts write list enumerators into the text itself.
+const ENUMERATED = /^\(?[a-z0-9]{1,4}[.)]\s/i;
+
 /** A numbered paragraph, a heading or a list item, as UN documents set them. */
 export function ParagraphView({ kind, number, html, id, children }: { kind: BlockKind; number: number | null; html: string; id?: string; children?: ReactNode }) {
   const { t } = useI18n();
   if (kind === "heading")
     return (
       <div className="para para-heading" id={id}>
-        <h3 className="para-text">
+        <h3 className="para-text" dir="auto">
           <RichText html={html} />
         </h3>
         {children}
@@ -85,11 +88,11 @@ export function ParagraphView({ kind, number, html, id, children }: { kind: Bloc
             <span aria-hidden="true">{number}.</span>
           </>
         ) : (
-          kind === "list_item" && "•"
+          kind === "list_item" && !ENUMERATED.test(toPlainText(html)) && "•"
         )}
       </span>
       <div className="para-body">
-        <p className="para-text">
+        <p className="para-text" dir="auto">
           <RichText html={html} />
         </p>
         {children}

@@ -49,7 +49,7 @@ function Change({ c }: { c: ParagraphChange }) {
         <div className={`para para-${p.kind}`}>
           <span className="para-number">{p.number !== null ? `${p.number}.` : ""}</span>
           <div className="para-body">
-            <p className="para-text diff-text">
+            <p className="para-text diff-text" dir="auto">
               <Words words={words} />
             </p>
           </div>

@@ -403,6 +403,7 @@ function EditableBlock({
     <div
       ref={ref}
       className="block-text"
+      dir="auto"
       contentEditable
       suppressContentEditableWarning
       role="textbox"

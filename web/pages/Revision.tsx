@@ -85,7 +85,12 @@ export default function Revision({ params }: { params: Record<string, string> })
       <header className="doc-header">
         <p className="eyebrow">
           {t(`doc.kind.${d.kind}`)}
-          {d.symbol && <span className="symbol"> · {d.symbol}</span>}
+          {d.symbol && (
+            <>
+              {" · "}
+              <span className="symbol">{d.symbol}</span>
+            </>
+          )}
         </p>
         <PageTitle title={`${d.title} (${label})`}>
           {d.title} <span className="rev-label">{label}</span>
@@ -147,6 +152,7 @@ export default function Revision({ params }: { params: Record<string, string> })
             counts={rev.documentComments}
             expanded={open === "document"}
             label={t("doc.wholeDocument")}
+            visible
             buttonRef={(el) => triggers.current.set("document", el)}
             onClick={() => (open === "document" ? close() : openThread("document"))}
           />
@@ -154,11 +160,11 @@ export default function Revision({ params }: { params: Record<string, string> })
         {open === "document" && <Thread docId={id} rev={rev} pid={null} title={t("doc.wholeDocument")} quote={null} onClose={close} />}
         <div className="paragraphs">
           {rev.paragraphs.map((p) => {
-            const title = p.number !== null ? t("doc.commentsOn", { n: p.number }) : t("doc.commentsOnHeading", { text: toPlainText(p.html).slice(0, 60) });
+            const title = p.number !== null ? t("doc.commentsOn", { n: p.number }) : t("doc.commentsOnHeading", { text: toPlainText(p.html ?? "").slice(0, 60) });
             const sel = selected?.pid === p.pid ? selected : null;
             return (
               <div key={p.pid} data-pid={p.pid} className={open === p.pid ? "para-wrap is-open" : "para-wrap"}>
-                <ParagraphView kind={p.kind} number={p.number} html={p.html} id={`p-${p.pid}`}>
+                <ParagraphView kind={p.kind} number={p.number} html={p.html ?? ""} id={`p-${p.pid}`}>
                   <div className="para-actions">
                     <CountButton
                       rev={rev}
@@ -224,7 +230,9 @@ function CountButton({
   label,
   onClick,
   buttonRef,
+  visible = false,
 }: {
+  visible?: boolean;
   rev: RevisionData;
   counts: { total: number; carried: number; amendments: number };
   expanded: boolean;
@@ -235,8 +243,16 @@ function CountButton({
   const { t } = useI18n();
   return (
     <button type="button" ref={buttonRef} className={counts.total ? "count-button has" : "count-button"} aria-expanded={expanded} onClick={onClick}>
-      <span className="visually-hidden">{label}: </span>
-      <span>{t("doc.commentsCount", { count: counts.total })}</span>
+      {visible ? (
+        <span>
+          {label} ({counts.total})
+        </span>
+      ) : (
+        <>
+          <span className="visually-hidden">{label}: </span>
+          <span>{t("doc.commentsCount", { count: counts.total })}</span>
+        </>
+      )}
       {counts.carried > 0 && <span className="muted"> ({t("doc.carriedCount", { count: counts.carried })})</span>}
     </button>
   );

@@ -39,7 +39,7 @@ export const draftQuery = (id: string) =>
 export const revisionQuery = (id: string, n: number) =>
   queryOptions({
     queryKey: docKeys.revision(id, n),
-    queryFn: () => request(one.revisions[":n"].$get({ param: { id, n: String(n) } })),
+    queryFn: () => request(one.revisions[":n"].$get({ param: { id, n: String(n) }, query: {} })),
   });
 
 export const COMMENTS_PAGE = 30;
