@@ -2,7 +2,10 @@
 // OpenAPI completeness and the scheduled housekeeping.
 import { createScheduledController, createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { drizzle } from "drizzle-orm/d1";
+import * as schema from "../worker/db/schema";
 import worker, { app } from "../worker/index";
+import { deliverStored } from "../worker/mail/mailer";
 import { Agent, DEMO_ACCOUNTS, env, signIn } from "./helpers";
 
 describe("platform", () => {
@@ -78,5 +81,21 @@ describe("platform", () => {
     await waitOnExecutionContext(ctx);
     const { n } = (await env.DB.prepare("SELECT count(*) AS n FROM sessions").first<{ n: number }>())!;
     expect(n).toBe(0);
+  });
+
+  it("with MAIL_TRANSPORT=cloudflare, stored mail goes out through the send_email binding exactly once", async () => {
+    const sec = await signIn(DEMO_ACCOUNTS.secretariat);
+    await sec.fetch("/api/invitations", { json: { email: "mail.test@example.org", name: "Mail Test", officerRole: "vice_chair" } });
+    const sent: { from: string; to: string }[] = [];
+    // Stands in for Cloudflare's binding, which does not exist outside Cloudflare.
+    const cloudflare = { ...env, MAIL_TRANSPORT: "cloudflare" as const, SEND_EMAIL: { send: async (m: { from: string; to: string }) => void sent.push({ from: m.from, to: m.to }) } as unknown as SendEmail };
+    const db = drizzle(env.DB, { schema });
+    const first = await deliverStored(db, cloudflare);
+    const second = await deliverStored(db, cloudflare);
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBe(0);
+    expect(sent.filter((m) => m.to === "mail.test@example.org")).toHaveLength(1);
+    const row = await env.DB.prepare("SELECT status FROM outbox WHERE to_address = 'mail.test@example.org'").first<{ status: string }>();
+    expect(row!.status).toBe("sent");
   });
 });

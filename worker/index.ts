@@ -16,6 +16,7 @@ import { consensusTick } from "./consensus/scheduler";
 import { documentRoutes } from "./documents/routes";
 import { housekeeping } from "./housekeeping";
 import { invitationRoutes } from "./invitations/routes";
+import { deliverStored } from "./mail/mailer";
 import { members } from "./members/routes";
 import { profile } from "./profile/routes";
 import { trackRoutes } from "./tracks/routes";
@@ -102,9 +103,14 @@ export { app };
 
 export default {
   fetch: app.fetch,
-  // Every minute: close due procedures and send reminders; hourly housekeeping.
+  // Every minute: close due procedures, queue reminders, send stored mail; hourly housekeeping.
   async scheduled(controller, env, ctx) {
-    ctx.waitUntil(consensusTick(env, controller.scheduledTime));
-    if (new Date(controller.scheduledTime).getUTCMinutes() === 17) ctx.waitUntil(housekeeping(env));
+    ctx.waitUntil(
+      (async () => {
+        await consensusTick(env, controller.scheduledTime);
+        await deliverStored(drizzle(env.DB, { schema }), env);
+        if (new Date(controller.scheduledTime).getUTCMinutes() === 17) await housekeeping(env);
+      })(),
+    );
   },
 } satisfies ExportedHandler<Bindings>;

@@ -2,7 +2,7 @@
 // (the local "mailbox", readable by the secretariat); with
 // MAIL_TRANSPORT=cloudflare it is also sent through the send_email binding.
 import { EmailMessage } from "cloudflare:email";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { newId } from "../auth/crypto";
 import { outbox } from "../db/schema";
 import type { Bindings, Db } from "../env";
@@ -25,14 +25,27 @@ export function queueMail(db: Db, env: Bindings, mail: Mail) {
   return { id, statement, deliver: () => deliver(db, env, id, mail) };
 }
 
+/**
+ * Sends one stored message through Cloudflare. Claiming it first (stored → sent)
+ * means the immediate send and the cron sweep never both send it.
+ */
 async function deliver(db: Db, env: Bindings, id: string, mail: Mail) {
   if (env.MAIL_TRANSPORT !== "cloudflare" || !env.SEND_EMAIL) return;
+  const claimed = await db.update(outbox).set({ status: "sent" }).where(and(eq(outbox.id, id), eq(outbox.status, "stored"))).returning({ id: outbox.id });
+  if (claimed.length === 0) return;
   try {
     await env.SEND_EMAIL.send(new EmailMessage(env.MAIL_FROM, mail.to, toMime(env.MAIL_FROM, mail, id)));
-    await db.update(outbox).set({ status: "sent" }).where(eq(outbox.id, id));
   } catch (err) {
     await db.update(outbox).set({ status: "failed", error: String(err) }).where(eq(outbox.id, id));
   }
+}
+
+/** Run by the cron: sends what was queued in bulk (announcements, reminders) or missed. */
+export async function deliverStored(db: Db, env: Bindings, limit = 100) {
+  if (env.MAIL_TRANSPORT !== "cloudflare" || !env.SEND_EMAIL) return 0;
+  const rows = await db.select().from(outbox).where(eq(outbox.status, "stored")).limit(limit);
+  for (const r of rows) await deliver(db, env, r.id, { to: r.toAddress, subject: r.subject, text: r.bodyText, kind: r.kind });
+  return rows.length;
 }
 
 const b64 = (s: string) => btoa(String.fromCharCode(...new TextEncoder().encode(s)));
