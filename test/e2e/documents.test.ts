@@ -159,4 +159,24 @@ test("draft → amendment → disposition → Rev.1 → compare and carried-over
   await brazil.goto(`/documents/${docId}/rev/0/dispositions`);
   await brazil.getByRole("cell", { name: "Partly accepted" }).waitFor();
   await shot(brazil, "doc-matrix");
+
+  // 9. Two editors: a colleague saves while the co-facilitator types; nothing is overwritten silently.
+  await cofac.goto(`/documents/${docId}/edit`);
+  const first = cofac.getByRole("textbox", { name: "Text of block 2" });
+  await first.click();
+  await cofac.keyboard.press("End");
+  await cofac.keyboard.type(" My unsaved words.");
+  await cofac.evaluate(async (id) => {
+    const { draft } = (await fetch(`/api/documents/${id}/draft`).then((r) => r.json())) as { draft: { version: number; blocks: { pid?: string; kind: string; html: string }[] } };
+    const blocks = draft.blocks.map((b, i) => (i === 1 ? { ...b, html: "A colleague’s wording of paragraph 1." } : b));
+    await fetch(`/api/documents/${id}/draft`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ baseVersion: draft.version, blocks }) });
+  }, docId);
+  await cofac.getByRole("button", { name: "Save", exact: true }).click();
+  const conflict = cofac.getByRole("alert").filter({ hasText: "A colleague saved a newer version" });
+  await conflict.waitFor();
+  await shot(cofac, "doc-editor-conflict");
+  await conflict.getByText("Their version", { exact: true }).click();
+  await conflict.getByText("A colleague’s wording of paragraph 1.").waitFor();
+  await conflict.getByRole("button", { name: "Load their version (my changes are discarded)" }).click();
+  await expect(cofac.getByRole("textbox", { name: "Text of block 2" }).textContent()).resolves.toBe("A colleague’s wording of paragraph 1.");
 });
