@@ -23,6 +23,7 @@ const routes: Route[] = [
   { path: "/documents/:id", page: lazy(() => import("./pages/DocumentHome")), layout: "app" },
   { path: "/documents/:id/rev/:n", page: lazy(() => import("./pages/Revision")), layout: "app" },
   { path: "/documents/:id/rev/:n/dispositions", page: lazy(() => import("./pages/Dispositions")), layout: "app" },
+  { path: "/documents/:id/rev/:n/board", page: lazy(() => import("./pages/Board")), layout: "app" },
   { path: "/documents/:id/compare", page: lazy(() => import("./pages/Compare")), layout: "app" },
   { path: "/documents/:id/edit", page: lazy(() => import("./pages/DocumentEditor")), layout: "app", signedIn: true },
   { path: "/meetings", page: lazy(() => import("./pages/Meetings")), layout: "app", signedIn: true },

@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { PendingPositions, PositionDelegates } from "../components/consensus/Dashboard";
 import { describeRoles, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
 import { tracksQuery } from "../queries";
@@ -58,6 +59,8 @@ export default function Dashboard() {
             <p>{t("dashboard.noFacilitating")}</p>
           )}
         </section>
+        {me.seat && me.seat.kind !== "observer" && <PendingPositions />}
+        {me.seat && me.seatRole === "head" && <PositionDelegates />}
       </div>
       <section aria-labelledby="dash-links">
         <h2 id="dash-links">{t("dashboard.shortcuts")}</h2>

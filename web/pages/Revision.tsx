@@ -127,6 +127,9 @@ export default function Revision({ params }: { params: Record<string, string> })
               <Link href={`${base}/rev/${r.number}/dispositions`}>{t("doc.dispositionsPage")}</Link>
             </li>
           )}
+          <li>
+            <Link href={`${base}/rev/${r.number}/board`}>{t("doc.board")}</Link>
+          </li>
           {permissions.edit && (
             <li>
               <Link href={`${base}/edit`}>{t("doc.editWorkingCopy")}</Link>
