@@ -39,7 +39,18 @@ export const draftQuery = (id: string) =>
 export const revisionQuery = (id: string, n: number) =>
   queryOptions({
     queryKey: docKeys.revision(id, n),
-    queryFn: () => request(one.revisions[":n"].$get({ param: { id, n: String(n) }, query: {} })),
+    // The live part (counts, window, permissions) is small and refetched after every comment;
+    // the issued text never changes, so the browser keeps it (immutable, ETag) and a poor
+    // connection downloads it once.
+    queryFn: async () => {
+      const param = { id, n: String(n) };
+      const [live, text] = await Promise.all([
+        request(one.revisions[":n"].$get({ param, query: { text: "0" } })),
+        request(one.revisions[":n"].text.$get({ param })),
+      ]);
+      const html = new Map(text.paragraphs.map((p) => [p.pid, p.html]));
+      return { ...live, paragraphs: live.paragraphs.map((p) => ({ ...p, html: html.get(p.pid) ?? "" })) };
+    },
   });
 
 export const COMMENTS_PAGE = 30;
