@@ -185,6 +185,29 @@ describe("axe on every screen", () => {
     }
   });
 
+  test("consensus board as the Chair (procedure form) and a head of delegation (reservation form with errors)", async () => {
+    for (const email of ["chair@plenary.test", "head.japan@plenary.test"]) {
+      const page = await (await newContext(browser)).newPage();
+      await signIn(page, email);
+      await page.goto(`/documents/${docId}/rev/1/board`);
+      await settle(page);
+      await page.locator("table.tally-table").waitFor();
+      if (email.startsWith("head")) {
+        const panel = page.getByRole("region", { name: /^Your seat's position/ });
+        await panel.getByLabel(/^Reservation/).check();
+        await panel.getByRole("checkbox", { name: "Paragraph 1" }).waitFor();
+        await panel.getByRole("button", { name: "Record the position" }).click();
+        await panel.locator(".field-error").first().waitFor();
+      }
+      const violations = await axeSerious(page);
+      if (violations.length) console.log(`axe on the board (${email}):`, JSON.stringify(violations, null, 2));
+      await shot(page, `board-axe-${email.split("@")[0]}`);
+      expect(violations).toEqual([]);
+      expect(await page.locator("h1").count()).toBe(1);
+      await page.context().close();
+    }
+  });
+
   test("sign-in and dashboard in Arabic", async () => {
     const context = await newContext(browser);
     await context.addInitScript(() => localStorage.setItem("plenary.locale", "ar"));

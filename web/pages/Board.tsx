@@ -128,15 +128,21 @@ export default function Board({ params }: { params: Record<string, string> }) {
           <p className="muted">{t("board.allResponded")}</p>
         ) : (
           <ul className="plain waiting">
-            {board.notResponded.map((s) => (
-              <li key={s.id}>
-                {s.name} <span className="muted small">({groupLabel(t, s.group, s.kind)})</span>
-                {s.earlier && (
-                  <span className="earlier-note">
-                    {" "}
-                    {t("board.earlierGiven", { label: revLabel(t, s.earlier.revisionNumber) })} <StanceTag stance={s.earlier.stance} />
+            {waitingGroups(board).map((g) => (
+              <li key={g.key}>
+                <strong>{groupLabel(t, g.group, g.kind)}</strong> <span className="muted small">({g.seats.length})</span>:{" "}
+                {g.seats.map((s, i) => (
+                  <span key={s.id} className="waiting-seat">
+                    {s.name}
+                    {s.earlier && (
+                      <span className="earlier-note">
+                        {" "}
+                        ({t("board.earlierGiven", { label: revLabel(t, s.earlier.revisionNumber) })} <StanceTag stance={s.earlier.stance} />)
+                      </span>
+                    )}
+                    {i < g.seats.length - 1 && ", "}
                   </span>
-                )}
+                ))}
               </li>
             ))}
           </ul>
@@ -147,6 +153,18 @@ export default function Board({ params }: { params: Record<string, string> }) {
       <History id={id} n={r.number} />
     </>
   );
+}
+
+/** Seats yet to respond, by group, in the tallies' order. */
+function waitingGroups(board: BoardData) {
+  const groups = new Map<string, { key: string; group: string; kind: BoardData["notResponded"][number]["kind"]; seats: BoardData["notResponded"] }>();
+  for (const s of board.notResponded) {
+    const key = `${s.kind === "member_state" ? 0 : 1}:${s.group}`;
+    const g = groups.get(key) ?? { key, group: s.group, kind: s.kind, seats: [] };
+    g.seats.push(s);
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
 
 function Status({ board, seatName }: { board: BoardData; seatName: (id: string) => string }) {

@@ -97,7 +97,8 @@ export function Tallies({ board }: { board: Board }) {
             {PARTS.map((p) => (
               <li key={p}>
                 <svg width="18" height="14" aria-hidden="true" focusable="false">
-                  <rect width="18" height="14" fill={`url(#${prefix}-${p})`} className="tally-frame" />
+                  <rect width="18" height="14" fill={`url(#${prefix}-${p})`} />
+                  <rect x="0.5" y="0.5" width="17" height="13" className="tally-frame" />
                 </svg>
                 {stanceLabel(t, p)}
               </li>
