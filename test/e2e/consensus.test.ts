@@ -140,6 +140,22 @@ test("silence procedure → objection breaks it → board and tallies update", a
   await india.locator(".history-list li").first().getByText("recorded by Mei Farouk").waitFor();
   await india.context().close();
   await chair.context().close();
+
+  // 8. Kenya supported the zero draft: the dashboard asks to re-confirm; the board confirms it for Rev.1.
+  const kenya2 = await (await newContext(browser)).newPage();
+  await signIn(kenya2, "head.kenya@plenary.test");
+  const todo = kenya2.getByRole("region", { name: "Positions to record" });
+  await todo.getByText("Your seat's position on Zero draft was “Support”: confirm it or change it.").waitFor();
+  await todo.getByRole("link", { name: `${title}, Rev.1` }).click();
+  const mine = kenya2.getByRole("region", { name: /^Your seat's position/ });
+  await mine.getByText("Your seat's position on Zero draft was:").waitFor();
+  await mine.getByRole("button", { name: "Confirm it for Rev.1" }).click();
+  await mine.getByText("The position was confirmed for this text.").waitFor();
+  await mine.getByText("Confirmed from Zero draft.").waitFor();
+  const african = kenya2.locator("table.tally-table").getByRole("row", { name: /^African States/ });
+  const heads = await kenya2.locator("table.tally-table thead th").allTextContents();
+  expect((await african.locator("th, td").allTextContents())[heads.indexOf("Support")]).toBe("1");
+  await kenya2.context().close();
 });
 
 test("board in Arabic (right to left) and at 375 px", async () => {

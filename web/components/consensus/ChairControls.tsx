@@ -149,7 +149,7 @@ function CloseForm({ board, docId, pid, kind }: { board: Board; docId: string; p
         });
       }}
     >
-      <h3>{t("chair.closeTitle", { kind: t(`procedure.${kind}`) })}</h3>
+      <h3>{t(`chair.closeTitle.${kind}`)}</h3>
       <FormMessages alert={form.alert} status={form.status} />
       <fieldset className="checks">
         <legend>{t("chair.outcome")}</legend>

@@ -181,10 +181,12 @@ function PositionForm({
           paragraphIds: stance === "reservation" ? [...picked] : undefined,
           baseVersion: mine.position?.version ?? null,
         });
-        if (!parsed.success && !stance) {
-          form.setErrors({ stance: t("position.pickStance") });
+        // The rules the schema enforces, in the reader's language.
+        if (!stance || (needsWhy && !explanation)) {
+          const field = !stance ? "stance" : "explanation";
+          form.setErrors({ [field]: t(!stance ? "position.pickStance" : "position.explainRequired") });
           form.setAlert(t("common.formErrors"));
-          form.formRef.current?.querySelector<HTMLInputElement>('input[name="stance"]')?.focus();
+          form.formRef.current?.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
           return;
         }
         void form.submit(parsed, async (body) => {
