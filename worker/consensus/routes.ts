@@ -47,6 +47,27 @@ async function positionScope(db: Db, actor: SignedIn, doc: DocumentRow) {
   return { ...documentScope(doc), seatId: actor.seatId, positionDelegateIds: allowed.map((a) => a.userId) };
 }
 
+type PositionValue = Omit<typeof positions.$inferInsert, "revisionId" | "seatId" | "version">;
+
+/**
+ * The write of a seat's position: a first position is inserted only if none exists,
+ * a change applies only to the version the delegate saw. Either way the loser of a
+ * race matches nothing and gets 409. `applied` holds once this request's write stands.
+ */
+function positionWrite(db: Db, revisionId: string, seatId: string, value: PositionValue, baseVersion: number | null) {
+  const version = (baseVersion ?? 0) + 1;
+  const statement =
+    baseVersion === null
+      ? db.insert(positions).values({ revisionId, seatId, ...value, version }).onConflictDoNothing().returning({ version: positions.version })
+      : db
+          .update(positions)
+          .set({ ...value, version })
+          .where(and(eq(positions.revisionId, revisionId), eq(positions.seatId, seatId), eq(positions.version, baseVersion)))
+          .returning({ version: positions.version });
+  const applied = sql`exists (select 1 from positions where revision_id = ${revisionId} and seat_id = ${seatId} and version = ${version} and recorded_at = ${value.recordedAt} and recorded_by = ${value.recordedBy})`;
+  return { statement, applied, version };
+}
+
 async function openProcedure(db: Db, revisionId: string) {
   return db.query.procedures.findFirst({ where: and(eq(procedures.revisionId, revisionId), eq(procedures.status, "open")) });
 }
@@ -138,8 +159,7 @@ export const consensusRoutes = new Hono<AppEnv>()
       }
       const seatId = who.seatId!;
       const value = { stance: body.stance, explanation: body.explanation || null, paragraphIds: JSON.stringify(paragraphIds), recordedBy: who.userId, recordedAt: now, confirmedFrom: null };
-      const version = (body.baseVersion ?? 0) + 1;
-      const mineNow = sql`exists (select 1 from positions where revision_id = ${revision.id} and seat_id = ${seatId} and version = ${version} and recorded_at = ${now} and recorded_by = ${who.userId})`;
+      const { statement, applied: mineNow, version } = positionWrite(db, revision.id, seatId, value, body.baseVersion);
       const breaksSilence = body.stance === "objection" && open?.kind === "silence";
       const result = await writeAudited(
         auditContext(c),
@@ -148,13 +168,7 @@ export const consensusRoutes = new Hono<AppEnv>()
           ...(breaksSilence ? [{ action: "procedure.broken", targetType: "procedure", targetId: open!.id, after: { seatId, text: value.explanation }, onlyIf: mineNow }] : []),
         ],
         [
-          body.baseVersion === null
-            ? db.insert(positions).values({ revisionId: revision.id, seatId, ...value, version }).onConflictDoNothing().returning({ version: positions.version })
-            : db
-                .update(positions)
-                .set({ ...value, version })
-                .where(and(eq(positions.revisionId, revision.id), eq(positions.seatId, seatId), eq(positions.version, body.baseVersion)))
-                .returning({ version: positions.version }),
+          statement,
           db.insert(positionHistory).select(
             db
               .select({
@@ -219,20 +233,13 @@ export const consensusRoutes = new Hono<AppEnv>()
         const kept = new Set(still.map((s) => s.pid));
         p.paragraphIds = JSON.stringify((JSON.parse(p.paragraphIds) as string[]).filter((pid) => kept.has(pid)));
       }
-      const version = (c.req.valid("json").baseVersion ?? 0) + 1;
       const value = { stance: p.stance, explanation: p.explanation, paragraphIds: p.paragraphIds, recordedBy: who.userId, recordedAt: now, confirmedFrom: previous.number };
-      const mineNow = sql`exists (select 1 from positions where revision_id = ${revision.id} and seat_id = ${who.seatId} and version = ${version} and recorded_at = ${now} and recorded_by = ${who.userId})`;
+      const { statement, applied: mineNow, version } = positionWrite(db, revision.id, who.seatId!, value, c.req.valid("json").baseVersion);
       const result = await writeAudited(
         auditContext(c),
         [{ action: "position.confirm", targetType: "revision", targetId: revision.id, after: { seatId: who.seatId, ...value, version }, onlyIf: mineNow }],
         [
-          c.req.valid("json").baseVersion === null
-            ? db.insert(positions).values({ revisionId: revision.id, seatId: who.seatId!, ...value, version }).onConflictDoNothing().returning({ version: positions.version })
-            : db
-                .update(positions)
-                .set({ ...value, version })
-                .where(and(eq(positions.revisionId, revision.id), eq(positions.seatId, who.seatId!), eq(positions.version, c.req.valid("json").baseVersion!)))
-                .returning({ version: positions.version }),
+          statement,
           db.insert(positionHistory).values({ revisionId: revision.id, seatId: who.seatId!, stance: value.stance, explanation: value.explanation, paragraphIds: value.paragraphIds, recordedBy: who.userId, recordedAt: now, kind: "confirm" }),
         ],
       );

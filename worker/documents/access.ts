@@ -20,6 +20,10 @@ export const documentColumns = {
   updatedAt: documents.updatedAt,
   draftVersion: documents.draftVersion,
 };
+/** What a list of documents shows. */
+const { createdBy: _by, createdAt: _at, draftVersion: _v, ...listColumns } = documentColumns;
+export { listColumns };
+
 export type DocumentRow = { [K in keyof typeof documentColumns]: (typeof documents.$inferSelect)[K] };
 
 /** The scope the policy needs to decide about a document. */

@@ -11,7 +11,7 @@ import { ApiError, badRequest, conflict, notFound } from "../errors";
 import { DocxError, docxToBlocks } from "./docx-import";
 import { authorize, can } from "../policy";
 import { v } from "../validation";
-import { documentScope, loadDocument, selectDocument, visibleOr404 } from "./access";
+import { documentScope, listColumns, loadDocument, selectDocument, visibleOr404 } from "./access";
 import { commentRoutes } from "./comments";
 import { diffRevisions, matchIdentities } from "./diff";
 import { countBrackets, sanitizeInline } from "./markup";
@@ -98,15 +98,7 @@ export const documentRoutes = new Hono<AppEnv>()
       const [docs, latest] = await db.batch([
         // Not the working copies: a list needs none of their text.
         db
-          .select({
-            id: documents.id,
-            trackId: documents.trackId,
-            kind: documents.kind,
-            title: documents.title,
-            symbol: documents.symbol,
-            visibility: documents.visibility,
-            updatedAt: documents.updatedAt,
-          })
+          .select(listColumns)
           .from(documents)
           .where(trackId ? eq(documents.trackId, trackId) : undefined)
           .orderBy(desc(documents.updatedAt)),
