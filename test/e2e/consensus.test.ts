@@ -179,5 +179,8 @@ test("board in Arabic (right to left) and at 375 px", async () => {
   await m.locator("table.tally-table").waitFor();
   await shot(m, "m-consensus-board");
   expect(await m.evaluate(() => document.documentElement.scrollWidth), "board fits 375 px").toBeLessThanOrEqual(375);
+  const narrow = await axeSerious(m);
+  if (narrow.length) console.log("axe on the board at 375 px:", JSON.stringify(narrow, null, 2));
+  expect(narrow).toEqual([]);
   await mobile.close();
 });

@@ -235,7 +235,7 @@ function SeatTable({ board }: { board: BoardData }) {
   return (
     <section aria-labelledby="b-seats">
       <h2 id="b-seats">{t("board.seatsTitle")}</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-labelledby="b-seats" tabIndex={0}>
         <table className="seat-table">
           <caption className="visually-hidden">{t("board.seatsCaption")}</caption>
           <thead>

@@ -107,9 +107,10 @@ export function Tallies({ board }: { board: Board }) {
         </figcaption>
       </figure>
 
-      <div className="table-wrap">
+      {/* Focusable, so the table can be scrolled sideways from the keyboard on a narrow screen. */}
+      <div className="table-wrap" role="region" aria-labelledby={`${prefix}-cap`} tabIndex={0}>
         <table className="tally-table">
-          <caption>{t("board.table.caption")}</caption>
+          <caption id={`${prefix}-cap`}>{t("board.table.caption")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("board.table.group")}</th>
