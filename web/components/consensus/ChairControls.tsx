@@ -11,8 +11,8 @@ import { CloseBody, MIN_SILENCE_HOURS, ProcedureBody } from "./schemas";
 
 const HOUR = 3_600_000;
 
-/** Four days from now, on the hour, as a Geneva wall-clock time. */
-const defaultDeadline = (zone: string) => instantToZonedLocal(Math.ceil((Date.now() + 96 * HOUR) / HOUR) * HOUR, zone);
+/** 18:00 four days from now, on the wall clock of `zone` (always more than 72 hours away). */
+const defaultDeadline = (zone: string) => `${instantToZonedLocal(Date.now() + 96 * HOUR, zone).slice(0, 10)}T18:00`;
 
 export function ChairControls({ board, docId }: { board: Board; docId: string }) {
   const { t } = useI18n();
