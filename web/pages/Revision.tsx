@@ -4,6 +4,7 @@ import { bracketText, ParagraphView, revLabel, WindowInfo } from "../components/
 import { Thread, type Quote } from "../components/Thread";
 import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
+import { WindowControls } from "../components/WindowControls";
 import { documentQuery, downloadUrl, revisionQuery, type RevisionData } from "../queries/documents";
 import { Link } from "../router";
 import { toPlainText } from "../../worker/documents/markup";
@@ -104,6 +105,9 @@ export default function Revision({ params }: { params: Record<string, string> })
           <span className={r.bracketCount ? "bracket-count has" : "bracket-count"}>{bracketText(t, r.bracketCount)}</span>
         </p>
         <WindowInfo w={r} />
+        {permissions.edit && !r.adoptedAt && (
+          <WindowControls id={id} n={r.number} closeAt={r.commentsCloseAt} zone={r.commentsTimeZone} allowLate={r.allowLate} />
+        )}
       </header>
 
       <nav className="doc-tools" aria-label={t("doc.revision")}>

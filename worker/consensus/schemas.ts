@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TimeZone } from "../auth/schemas";
-import { STANCES } from "../db/schema";
+import { STANCES } from "../db/enums";
 
 export const MIN_SILENCE_HOURS = 72;
 

@@ -17,3 +17,6 @@ export type StakeholderGroup = (typeof STAKEHOLDER_GROUPS)[number];
 export type SeatKind = (typeof SEAT_KINDS)[number];
 export type SeatRole = (typeof SEAT_ROLES)[number];
 export type OfficerRole = (typeof OFFICER_ROLES)[number];
+
+export const STANCES = ["support", "can_live", "reservation", "objection", "abstain"] as const;
+export type Stance = (typeof STANCES)[number];

@@ -2,7 +2,7 @@
 // keep this file in step with it.
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-import { OFFICER_ROLES, REGIONAL_GROUPS, SEAT_KINDS, SEAT_ROLES, STAKEHOLDER_GROUPS } from "./enums";
+import { OFFICER_ROLES, REGIONAL_GROUPS, SEAT_KINDS, SEAT_ROLES, STAKEHOLDER_GROUPS, STANCES } from "./enums";
 
 export * from "./enums";
 
@@ -199,8 +199,6 @@ export const commentEdits = sqliteTable("comment_edits", {
 });
 
 // Positions and consensus (migrations/0003_create_positions.sql)
-export const STANCES = ["support", "can_live", "reservation", "objection", "abstain"] as const;
-export type Stance = (typeof STANCES)[number];
 
 export const positions = sqliteTable(
   "positions",

@@ -7,7 +7,7 @@ import { instantToZonedLocal, timeZones, zonedToInstant } from "../../lib/zonedT
 import { consensusKeys, positionCalls, type Board } from "../../queries/consensus";
 import { Field, FormMessages, SelectField, TextAreaField, useForm } from "../form";
 import { GENEVA, TwoZoneTime } from "./common";
-import { CloseBody, MIN_SILENCE_HOURS, ProcedureBody } from "./schemas";
+import { CloseBody, MIN_SILENCE_HOURS, ProcedureBody } from "../../../worker/consensus/schemas";
 
 const HOUR = 3_600_000;
 

@@ -10,7 +10,7 @@ import { FormMessages, TextAreaField, useForm } from "../form";
 import { revLabel } from "../documents";
 import { DateTime } from "../ui";
 import { StanceTag, stanceLabel } from "./common";
-import { PositionBody } from "./schemas";
+import { PositionBody } from "../../../worker/consensus/schemas";
 
 type Current = { stance: Stance; explanation: string | null; paragraphIds?: string; version: number; recordedAt: string };
 

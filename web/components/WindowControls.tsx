@@ -1,0 +1,74 @@
+// Co-facilitators extend or shorten a revision's comment window and allow late
+// comments after it closed (PATCH /api/documents/:id/revisions/:n).
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { api, request } from "../api";
+import { formatDateTime, useI18n } from "../i18n";
+import { instantToZonedLocal, timeZones, zonedToInstant } from "../lib/zonedTime";
+import { docKeys } from "../queries/documents";
+import { WindowBody } from "../../worker/documents/schemas";
+import { Field, FormMessages, SelectField, useForm } from "./form";
+
+type Props = { id: string; n: number; closeAt: string; zone: string; allowLate: boolean };
+
+export function WindowControls({ id, n, closeAt, zone: initialZone, allowLate }: Props) {
+  const { t, locale } = useI18n();
+  const form = useForm();
+  const qc = useQueryClient();
+  const [zone, setZone] = useState(initialZone);
+  const [local, setLocal] = useState(() => instantToZonedLocal(closeAt, initialZone));
+  const [late, setLate] = useState(allowLate);
+  const instant = zonedToInstant(local, zone);
+
+  return (
+    <details className="window-controls">
+      <summary>{t("window.change")}</summary>
+      <FormMessages alert={form.alert} status={form.status} />
+      <form
+        ref={form.formRef}
+        noValidate
+        className="form limited"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!instant) {
+            form.setErrors({ commentsCloseAt: t("editor.badTime") });
+            form.setAlert(t("common.formErrors"));
+            return;
+          }
+          void form.submit(WindowBody.safeParse({ commentsCloseAt: instant.iso, allowLate: late }), async (json) => {
+            await request(api.documents[":id"].revisions[":n"].$patch({ param: { id, n: String(n) }, json }));
+            await qc.invalidateQueries({ queryKey: docKeys.revision(id, n) });
+            void qc.invalidateQueries({ queryKey: docKeys.doc(id) });
+            return t("window.saved");
+          });
+        }}
+      >
+        <SelectField label={t("editor.timeZone")} name="zone" value={zone} onChange={(e) => setZone(e.target.value)}>
+          {timeZones().map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label={t("editor.closes")}
+          name="commentsCloseAt"
+          type="datetime-local"
+          value={local}
+          onChange={(e) => setLocal(e.target.value)}
+          hint={instant ? `${formatDateTime(instant.iso, locale, zone)} (${zone})` : "–"}
+          error={form.errors.commentsCloseAt}
+        />
+        <label className="check">
+          <input type="checkbox" name="allowLate" checked={late} onChange={(e) => setLate(e.target.checked)} />
+          {t("editor.allowLate")}
+        </label>
+        <div className="actions">
+          <button type="submit" className="button" disabled={form.busy}>
+            {t("window.save")}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
