@@ -169,3 +169,14 @@ export function formValues(form: HTMLFormElement): Record<string, string | undef
   });
   return out;
 }
+
+/** A new password and its confirmation, as invitation and reset forms ask for them. */
+export function NewPasswordFields({ label, errors }: { label: string; errors: FieldErrors }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field label={label} name="password" type="password" autoComplete="new-password" required hint={t("field.passwordHint")} error={errors.password} />
+      <Field label={t("field.confirmPassword")} name="confirm" type="password" autoComplete="new-password" required error={errors.confirm} />
+    </>
+  );
+}

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { AcceptInvitationBody } from "../../worker/auth/schemas";
 import { api, ApiError, request } from "../api";
-import { Field, FormMessages, formValues, useForm } from "../components/form";
+import { Field, FormMessages, formValues, NewPasswordFields, useForm } from "../components/form";
 import { describeRoles, ErrorState, Loading, PageTitle, useFormatDate } from "../components/ui";
 import { useI18n } from "../i18n";
 import { invitationByTokenQuery } from "../queries";
@@ -68,16 +68,7 @@ export default function AcceptInvitation({ params }: { params: Record<string, st
         <FormMessages alert={form.alert} status={form.status} />
         <Field label={t("field.email")} name="email-shown" type="email" value={inv.email} readOnly autoComplete="username" />
         <Field label={t("field.name")} name="name" defaultValue={inv.name} autoComplete="name" required error={form.errors.name} />
-        <Field
-          label={t("field.password")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={t("field.passwordHint")}
-          error={form.errors.password}
-        />
-        <Field label={t("field.confirmPassword")} name="confirm" type="password" autoComplete="new-password" required error={form.errors.confirm} />
+        <NewPasswordFields label={t("field.password")} errors={form.errors} />
         <div className="actions">
           <button type="submit" className="button" disabled={form.busy}>
             {form.busy ? t("invite.submitting") : t("invite.submit")}

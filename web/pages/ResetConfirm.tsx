@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { ResetConfirmBody } from "../../worker/auth/schemas";
 import { api, ApiError, request } from "../api";
-import { Field, FormMessages, formValues, useForm } from "../components/form";
+import { FormMessages, formValues, NewPasswordFields, useForm } from "../components/form";
 import { PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
 import { Link, navigate } from "../router";
@@ -54,16 +54,7 @@ export default function ResetConfirm({ params }: { params: Record<string, string
         }}
       >
         <FormMessages alert={form.alert ?? (form.errors.token ? t("reset.gone") : null)} status={form.status} />
-        <Field
-          label={t("field.newPassword")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint={t("field.passwordHint")}
-          error={form.errors.password}
-        />
-        <Field label={t("field.confirmPassword")} name="confirm" type="password" autoComplete="new-password" required error={form.errors.confirm} />
+        <NewPasswordFields label={t("field.newPassword")} errors={form.errors} />
         <div className="actions">
           <button type="submit" className="button" disabled={form.busy}>
             {form.busy ? t("common.saving") : t("reset.setSubmit")}
