@@ -123,6 +123,28 @@ describe("revisions and paragraph identity", () => {
     expect(light.body.paragraphs[1]).toMatchObject({ number: 1, comments: { total: 0 } });
   });
 
+  it("keeps the page's comment counters equal to the comments themselves", async () => {
+    const cofac = await signIn(DEMO_ACCOUNTS.cofacilitator);
+    const member = await signIn(DEMO_ACCOUNTS.head);
+    const id = await newDocument(cofac);
+    await saveAndIssue(cofac, id, ZERO);
+    const pid = (await page(member, id, 0)).body.paragraphs[2].pid;
+    const post = (json: Record<string, unknown>) => member.json(`/api/documents/${id}/revisions/0/comments`, { json: { idempotencyKey: crypto.randomUUID(), ...json } });
+    const first = await post({ paragraphId: pid, kind: "general", body: "One" });
+    await post({ paragraphId: pid, kind: "amendment", op: "delete", quote: "[interoperable]", body: "Two" });
+    await post({ parentId: first.body.comment.id, kind: "general", body: "A reply does not count" });
+    await post({ kind: "general", body: "On the whole document" });
+    await member.fetch(`/api/documents/${id}/revisions/0/comments`, { json: { paragraphId: pid, kind: "general", body: "Retry", idempotencyKey: "same-key-123" } });
+    await member.fetch(`/api/documents/${id}/revisions/0/comments`, { json: { paragraphId: pid, kind: "general", body: "Retry", idempotencyKey: "same-key-123" } });
+    const zero = await page(member, id, 0);
+    expect(zero.body.paragraphs[2].comments).toEqual({ total: 3, carried: 0, amendments: 1 });
+    expect(zero.body.documentComments).toEqual({ total: 1, carried: 0, amendments: 0 });
+    const { body } = await cofac.json(`/api/documents/${id}/draft`);
+    await cofac.fetch(`/api/documents/${id}/revisions`, { json: { baseVersion: body.draft.version, ...windowOpen() } });
+    const one = await page(member, id, 1);
+    expect(one.body.paragraphs.find((p: any) => p.pid === pid).comments).toEqual({ total: 3, carried: 3, amendments: 1 });
+  });
+
   it("refuses a stale save with 409 and the newer text", async () => {
     const a = await signIn(DEMO_ACCOUNTS.cofacilitator);
     const b = await signIn(DEMO_ACCOUNTS.secretariat);

@@ -299,6 +299,13 @@ export function documentsSql(now = Date.now()): string {
         `FROM (VALUES ${values.join(", ")}) AS v JOIN heads h ON h.k = v.column5;`,
     );
   }
+  // The comments went in directly, so rebuild the revision page's counters as migration 0004 does.
+  out.push(
+    "INSERT INTO comment_counts (document_id, paragraph_key, revision_number, total, amendments) " +
+      "SELECT c.document_id, coalesce(c.paragraph_id, ''), r.number, count(*), sum(c.kind = 'amendment') " +
+      `FROM comments c JOIN revisions r ON r.id = c.revision_id WHERE c.parent_id IS NULL AND c.document_id = ${q(BENCH_DOC_ID)} ` +
+      "GROUP BY c.document_id, coalesce(c.paragraph_id, ''), r.number;",
+  );
   return out.join("\n") + "\n";
 }
 

@@ -257,3 +257,15 @@ export const procedures = sqliteTable("procedures", {
   brokenByUser: text("broken_by_user"),
   brokenText: text("broken_text"),
 });
+
+export const commentCounts = sqliteTable(
+  "comment_counts",
+  {
+    documentId: text("document_id").notNull(),
+    paragraphKey: text("paragraph_key").notNull(),
+    revisionNumber: integer("revision_number").notNull(),
+    total: integer("total").notNull(),
+    amendments: integer("amendments").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.paragraphKey, t.revisionNumber] })],
+);

@@ -6,7 +6,7 @@ import { describeRoute } from "hono-openapi";
 import { auditContext, writeAudited } from "../audit";
 import { newId } from "../auth/crypto";
 import { aliased } from "../db/alias";
-import { commentEdits, comments, documents, positions, revisionParagraphs, revisions, seats, tracks, users } from "../db/schema";
+import { commentCounts, commentEdits, comments, documents, positions, revisionParagraphs, revisions, seats, tracks, users } from "../db/schema";
 import type { AppEnv, Db } from "../env";
 import { ApiError, conflict, notFound } from "../errors";
 import { type Actor, authorize, can } from "../policy";
@@ -187,21 +187,23 @@ export const commentRoutes = new Hono<AppEnv>()
           .where(and(eq(revisions.documentId, id), eq(revisions.number, n)))
           .orderBy(asc(revisionParagraphs.position)),
         db
-          .select({
-            paragraphId: comments.paragraphId,
-            total: sql<number>`count(*)`,
-            carried: sql<number>`sum(${revisions.number} < ${n})`,
-            amendments: sql<number>`sum(${comments.kind} = 'amendment')`,
-          })
-          .from(comments)
-          .innerJoin(revisions, eq(revisions.id, comments.revisionId))
-          .where(and(eq(comments.documentId, id), isNull(comments.parentId), lte(revisions.number, n)))
-          .groupBy(comments.paragraphId),
+          .select()
+          .from(commentCounts)
+          .where(and(eq(commentCounts.documentId, id), lte(commentCounts.revisionNumber, n))),
       ]);
       const d = visibleOr404(actor, doc);
       const revision = revs.find((r) => r.number === n);
       if (!revision) throw notFound(`${revisionLabel(n)} of this document`);
-      const byParagraph = new Map(counts.map((k) => [k.paragraphId, { total: k.total, carried: k.carried ?? 0, amendments: k.amendments ?? 0 }]));
+      // Fold the per-revision counters: comments made on earlier revisions are carried over.
+      const byParagraph = new Map<string | null, { total: number; carried: number; amendments: number }>();
+      for (const k of counts) {
+        const key = k.paragraphKey || null;
+        const sum = byParagraph.get(key) ?? { total: 0, carried: 0, amendments: 0 };
+        sum.total += k.total;
+        sum.amendments += k.amendments;
+        if (k.revisionNumber < n) sum.carried += k.total;
+        byParagraph.set(key, sum);
+      }
       const none = { total: 0, carried: 0, amendments: 0 };
       const scope = documentScope(d);
       return c.json(
@@ -349,7 +351,21 @@ export const commentRoutes = new Hono<AppEnv>()
         await writeAudited(
           auditContext(c),
           [{ action: parentId ? "comment.reply" : "comment.create", targetType: "comment", targetId: row.id, after: { ...row, idempotencyKey: undefined } }],
-          [db.insert(comments).values(row)],
+          [
+            db.insert(comments).values(row),
+            // The revision page's counters move in the same transaction as the comment.
+            ...(parentId
+              ? []
+              : [
+                  db
+                    .insert(commentCounts)
+                    .values({ documentId: doc.id, paragraphKey: paragraphId ?? "", revisionNumber: revision.number, total: 1, amendments: row.kind === "amendment" ? 1 : 0 })
+                    .onConflictDoUpdate({
+                      target: [commentCounts.documentId, commentCounts.paragraphKey, commentCounts.revisionNumber],
+                      set: { total: sql`${commentCounts.total} + 1`, amendments: sql`${commentCounts.amendments} + ${row.kind === "amendment" ? 1 : 0}` },
+                    }),
+                ]),
+          ],
         );
       } catch (err) {
         // The same key raced itself: the other request won; answer with its comment.
