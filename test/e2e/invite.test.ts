@@ -50,3 +50,21 @@ test("the secretariat invites a delegate, who follows the mailed link and lands 
   await again.goto(href!);
   await again.getByRole("heading", { level: 1, name: "This invitation can no longer be used" }).waitFor();
 });
+
+test("a head of delegation invites a delegate to their own seat from the dashboard", async () => {
+  const email = `chen.${Date.now()}@example.org`;
+  const head = await (await newContext(browser)).newPage();
+  await signIn(head, "head.china@plenary.test");
+  await head.getByRole("link", { name: "Invite delegates to your seat" }).click();
+  await head.getByRole("heading", { level: 1, name: "Invite delegates of China" }).waitFor();
+  // No people list and no seat choice: only delegates of the head's own seat.
+  expect(await head.getByRole("heading", { name: "People" }).count()).toBe(0);
+  expect(await head.getByLabel("Seat", { exact: true }).count()).toBe(0);
+  const form = head.locator("form", { has: head.getByRole("button", { name: "Send the invitation" }) });
+  await form.getByLabel("Email address").fill(email);
+  await form.getByLabel("Full name").fill("Chen Wei");
+  await form.getByRole("button", { name: "Send the invitation" }).click();
+  await head.getByText(`The invitation to ${email} was sent.`).waitFor();
+  await head.locator(".invitation", { hasText: email }).getByText(/Waiting, expires/).waitFor();
+  await expect(head.locator(".invitation", { hasText: email }).textContent()).resolves.toContain("China");
+});

@@ -24,6 +24,25 @@ type Status = "all" | "active" | "inactive";
 const orNull = (v: string | undefined) => v ?? null;
 
 export default function Admin() {
+  const { me } = useMe();
+  // A head of delegation may invite delegates to their own seat, and sees nothing else here.
+  if (me && !me.permissions.usersList) return <SeatInvitations />;
+  return <SecretariatAdmin />;
+}
+
+function SeatInvitations() {
+  const { t } = useI18n();
+  const { me } = useMe();
+  if (!me?.permissions.invite || !me.seat) return <ErrorState error={new Error(t("admin.notAllowed"))} />;
+  return (
+    <>
+      <PageTitle>{t("admin.inviteDelegatesTitle", { seat: me.seat.name })}</PageTitle>
+      <InviteSection fixedSeat={me.seat} />
+    </>
+  );
+}
+
+function SecretariatAdmin() {
   const { t } = useI18n();
   const { me } = useMe();
   const [q, setQ] = useState("");
@@ -252,7 +271,7 @@ function RolesForm({ person, onDone }: { person: Person; onDone: (text: string) 
   );
 }
 
-function InviteSection() {
+function InviteSection({ fixedSeat }: { fixedSeat?: { id: string; name: string } }) {
   const { t } = useI18n();
   const form = useForm();
   const qc = useQueryClient();
@@ -299,12 +318,20 @@ function InviteSection() {
             <Field label={t("field.email")} name="email" type="email" autoComplete="off" required error={form.errors.email} />
             <Field label={t("field.name")} name="name" autoComplete="off" required error={form.errors.name} />
           </div>
-          <div className="form-row">
-            <SelectField label={t("admin.seat")} name="seatId" defaultValue="" error={form.errors.seatId}>
-              <SeatOptions />
-            </SelectField>
-            <RoleSelects errors={form.errors} />
-          </div>
+          {fixedSeat ? (
+            <>
+              <input type="hidden" name="seatId" value={fixedSeat.id} />
+              <input type="hidden" name="seatRole" value="delegate" />
+              <p>{t("admin.invitesAsDelegate", { seat: fixedSeat.name })}</p>
+            </>
+          ) : (
+            <div className="form-row">
+              <SelectField label={t("admin.seat")} name="seatId" defaultValue="" error={form.errors.seatId}>
+                <SeatOptions />
+              </SelectField>
+              <RoleSelects errors={form.errors} />
+            </div>
+          )}
           <div className="actions">
             <button type="submit" className="button" disabled={form.busy}>
               {form.busy ? t("common.saving") : t("admin.inviteSubmit")}

@@ -77,6 +77,11 @@ export default function Dashboard() {
           <li>
             <Link href="/reports">{t("dashboard.shortcut.reports")}</Link>
           </li>
+          {me.permissions.invite && !me.permissions.usersList && (
+            <li>
+              <Link href="/admin">{t("dashboard.shortcut.inviteDelegates")}</Link>
+            </li>
+          )}
           {me.permissions.usersList && (
             <li>
               <Link href="/admin">{t("dashboard.shortcut.admin")}</Link>
