@@ -100,6 +100,8 @@ describe("revisions and paragraph identity", () => {
     expect(status[pids[1]]).toBe("new");
     expect(["moved", "unchanged"]).toContain(status[p4]);
     expect(diff.body.changes.filter((ch: any) => ch.status === "moved").length).toBeGreaterThan(0);
+    const etag = diff.res.headers.get("etag")!;
+    expect((await member.fetch(`/api/documents/${id}/diff?from=0&to=1`, { headers: { "if-none-match": etag } })).status).toBe(304);
     const edited = diff.body.changes.find((ch: any) => ch.pid === p1);
     expect(edited.words.some((w: any) => w.op === "insert" && w.text.includes("human"))).toBe(true);
     expect((await auditRows("revision.issue")).length).toBe(3);

@@ -86,3 +86,22 @@ describe("revision page", () => {
     expect(await tripsFor(`/api/documents/${id}/revisions/0`, member.cookie)).toBeLessThanOrEqual(3);
   });
 });
+
+describe("comment thread", () => {
+  it("a page of a paragraph's comments takes the session, one batch and the replies", async () => {
+    const cofac = await signIn(DEMO_ACCOUNTS.cofacilitator);
+    const member = await signIn(DEMO_ACCOUNTS.head);
+    const { body } = await cofac.json("/api/documents", { json: { trackId: 1, kind: "non_paper", title: "Threads", visibility: "members" } });
+    const id = body.document.id;
+    await cofac.fetch(`/api/documents/${id}/draft`, { method: "PUT", json: { baseVersion: 1, blocks: [{ kind: "paragraph", html: "One paragraph.", pid: null }] } });
+    const window = { commentsOpenAt: new Date(Date.now() - 3_600_000).toISOString(), commentsCloseAt: new Date(Date.now() + 86_400_000).toISOString(), commentsTimeZone: "Europe/Zurich" };
+    await cofac.fetch(`/api/documents/${id}/revisions`, { json: { baseVersion: 2, ...window } });
+    const pid = (await member.json(`/api/documents/${id}/revisions/0`)).body.paragraphs[0].pid;
+    const first = await member.json(`/api/documents/${id}/revisions/0/comments`, { json: { paragraphId: pid, kind: "general", body: "Comment", idempotencyKey: crypto.randomUUID() } });
+    await cofac.fetch(`/api/documents/${id}/revisions/0/comments`, { json: { parentId: first.body.comment.id, kind: "general", body: "Reply", idempotencyKey: crypto.randomUUID() } });
+    const thread = await member.json(`/api/documents/${id}/revisions/0/comments?paragraph=${pid}`);
+    expect(thread.body.comments[0]).toMatchObject({ seat: { name: "Brazil" }, author: expect.any(String), replies: [expect.objectContaining({ body: "Reply" })] });
+    expect(thread.body.comments[0].seat.name).not.toBe(thread.body.comments[0].author);
+    expect(await tripsFor(`/api/documents/${id}/revisions/0/comments?paragraph=${pid}`, member.cookie)).toBe(3);
+  });
+});

@@ -41,7 +41,8 @@ const selectComment = {
   revisionNumber: revisions.number,
   dispositionsPublishedAt: revisions.dispositionsPublishedAt,
   seatId: comments.seatId,
-  seatName: seats.name,
+  // Aliased: users.name is selected too, and a D1 batch would collapse the two "name" columns.
+  seatName: aliased(seats.name, "seat_name"),
   authorId: comments.authorId,
   authorName: users.name,
   kind: comments.kind,
@@ -256,20 +257,24 @@ export const commentRoutes = new Hono<AppEnv>()
       const actor = c.get("actor");
       const { id, n } = c.req.valid("param");
       const { paragraph, after, limit } = c.req.valid("query");
-      const doc = await loadDocument(db, actor, id);
       const [afterAt, afterId] = after ? after.split("|") : [];
-      const top = await commentsQuery(db)
-        .where(
-          and(
-            eq(comments.documentId, doc.id),
-            isNull(comments.parentId),
-            lte(revisions.number, n),
-            paragraph ? eq(comments.paragraphId, paragraph) : isNull(comments.paragraphId),
-            afterAt && afterId ? or(gt(comments.createdAt, afterAt), and(eq(comments.createdAt, afterAt), gt(comments.id, afterId))) : undefined,
-          ),
-        )
-        .orderBy(asc(comments.createdAt), asc(comments.id))
-        .limit(limit + 1);
+      // The document and the page in one round trip; the policy decides before anything is sent.
+      const [[found], top] = await db.batch([
+        selectDocument(db, id),
+        commentsQuery(db)
+          .where(
+            and(
+              eq(comments.documentId, id),
+              isNull(comments.parentId),
+              lte(revisions.number, n),
+              paragraph ? eq(comments.paragraphId, paragraph) : isNull(comments.paragraphId),
+              afterAt && afterId ? or(gt(comments.createdAt, afterAt), and(eq(comments.createdAt, afterAt), gt(comments.id, afterId))) : undefined,
+            ),
+          )
+          .orderBy(asc(comments.createdAt), asc(comments.id))
+          .limit(limit + 1),
+      ]);
+      const doc = visibleOr404(actor, found);
       const page = top.slice(0, limit);
       const replies = page.length
         ? await commentsQuery(db).where(inArray(comments.parentId, page.map((p) => p.id))).orderBy(asc(comments.createdAt))
