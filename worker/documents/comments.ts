@@ -1,7 +1,7 @@
 // The revision page and everything members write on it: comments,
 // amendments, replies, edits and the co-facilitators' dispositions.
 import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { auditContext, writeAudited } from "../audit";
 import { newId } from "../auth/crypto";
@@ -150,6 +150,17 @@ async function reservationsOn(db: Db, revisionId: string): Promise<Reservation[]
     const explanation = r.explanation ?? "";
     return pids.length ? pids.map((pid) => ({ pid, seatName: r.seatName, explanation })) : [{ pid: null, seatName: r.seatName, explanation }];
   });
+}
+
+/** What every export of a revision starts from: the readable document, its text and a file name. */
+async function exportContext(c: Context<AppEnv>, { id, n }: { id: string; n: number }, what: "dispositions" | "compilation") {
+  const db = c.get("db");
+  const doc = await loadDocument(db, c.get("actor"), id);
+  const revision = await findRevision(db, doc.id, n);
+  const text = await revisionText(db, revision.id);
+  const meta = await documentMeta(db, doc, revision);
+  const numbers = new Map(text.map((p) => [p.pid, p.number]));
+  return { db, doc, revision, text, numbers, meta, n, base: `${doc.symbol ?? doc.title}-${meta.revisionLabel}-${what}` };
 }
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, "-").slice(0, 80);
@@ -461,17 +472,11 @@ export const commentRoutes = new Hono<AppEnv>()
     v("param", RevisionParam),
     v("query", FormatQuery),
     async (c) => {
-      const db = c.get("db");
       const actor = c.get("actor");
-      const { id, n } = c.req.valid("param");
       const { format } = c.req.valid("query");
-      const doc = await loadDocument(db, actor, id);
-      const revision = await findRevision(db, doc.id, n);
+      const { db, doc, revision, numbers, meta, base } = await exportContext(c, c.req.valid("param"), "dispositions");
       if (!revision.dispositionsPublishedAt) authorize(actor, "comments.viewDispositions", documentScope(doc));
-      const numbers = new Map((await revisionText(db, revision.id)).map((p) => [p.pid, p.number]));
       const rows = await commentRows(db, doc, eq(comments.revisionId, revision.id), numbers);
-      const meta = await documentMeta(db, doc, revision);
-      const base = `${doc.symbol ?? doc.title}-${meta.revisionLabel}-dispositions`;
       if (format === "csv") return download(dispositionMatrixCsv(rows), "text/csv; charset=utf-8", `${base}.csv`);
       if (format === "docx") return download(dispositionMatrixDocx(meta, rows), DOCX_TYPE, `${base}.docx`);
       return c.json({ revision: revisionSummary(revision), rows }, 200);
@@ -483,14 +488,9 @@ export const commentRoutes = new Hono<AppEnv>()
     v("param", RevisionParam),
     v("query", FormatQuery),
     async (c) => {
-      const db = c.get("db");
       const actor = c.get("actor");
-      const { id, n } = c.req.valid("param");
       const { format } = c.req.valid("query");
-      const doc = await loadDocument(db, actor, id);
-      const revision = await findRevision(db, doc.id, n);
-      const text = await revisionText(db, revision.id);
-      const numbers = new Map(text.map((p) => [p.pid, p.number]));
+      const { db, doc, revision, text, numbers, meta, base, n } = await exportContext(c, c.req.valid("param"), "compilation");
       // Comments from this and earlier revisions on paragraphs still in the text, and on the whole document.
       const onText = text.map((p) => p.pid);
       const rows = await commentRows(
@@ -503,9 +503,7 @@ export const commentRoutes = new Hono<AppEnv>()
         numbers,
       );
       const visibleRows = can(actor, "comments.viewDispositions", documentScope(doc)) || revision.dispositionsPublishedAt ? rows : rows.map((r) => ({ ...r, disposition: null, dispositionReason: null }));
-      const meta = await documentMeta(db, doc, revision);
       const reservations = await reservationsOn(db, revision.id);
-      const base = `${doc.symbol ?? doc.title}-${meta.revisionLabel}-compilation`;
       if (format === "docx") return download(compilationDocx(meta, text, visibleRows, reservations), DOCX_TYPE, `${base}.docx`);
       return new Response(compilationHtml(meta, text, visibleRows, reservations), {
         headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'", "cache-control": "private, no-store" },
