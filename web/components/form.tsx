@@ -170,6 +170,14 @@ export function formValues(form: HTMLFormElement): Record<string, string | undef
   return out;
 }
 
+/** True, with the error shown on the confirmation field, when the two passwords differ. */
+export function passwordsDiffer(form: ReturnType<typeof useForm>, v: Record<string, string | undefined>, t: Translate): boolean {
+  if (!v.password || v.password === v.confirm) return false;
+  form.setErrors({ confirm: t("validation.passwordsDiffer") });
+  form.setAlert(t("common.formErrors"));
+  return true;
+}
+
 /** A new password and its confirmation, as invitation and reset forms ask for them. */
 export function NewPasswordFields({ label, errors }: { label: string; errors: FieldErrors }) {
   const { t } = useI18n();

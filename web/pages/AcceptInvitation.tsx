@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { AcceptInvitationBody } from "../../worker/auth/schemas";
 import { api, ApiError, request } from "../api";
-import { Field, FormMessages, formValues, NewPasswordFields, useForm } from "../components/form";
+import { Field, FormMessages, formValues, NewPasswordFields, passwordsDiffer, useForm } from "../components/form";
 import { describeRoles, ErrorState, Loading, PageTitle, useFormatDate } from "../components/ui";
 import { useI18n } from "../i18n";
 import { invitationByTokenQuery } from "../queries";
@@ -53,11 +53,7 @@ export default function AcceptInvitation({ params }: { params: Record<string, st
         onSubmit={(e) => {
           e.preventDefault();
           const v = formValues(e.currentTarget);
-          if (v.password && v.password !== v.confirm) {
-            form.setErrors({ confirm: t("validation.passwordsDiffer") });
-            form.setAlert(t("common.formErrors"));
-            return;
-          }
+          if (passwordsDiffer(form, v, t)) return;
           void form.submit(AcceptInvitationBody.safeParse({ name: v.name ?? "", password: v.password ?? "" }), async (body) => {
             const { user } = await request(api.invitations["by-token"][":token"].accept.$post({ param: { token }, json: body }));
             await signedIn(user);

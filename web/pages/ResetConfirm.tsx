@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { ResetConfirmBody } from "../../worker/auth/schemas";
 import { api, ApiError, request } from "../api";
-import { FormMessages, formValues, NewPasswordFields, useForm } from "../components/form";
+import { FormMessages, formValues, NewPasswordFields, passwordsDiffer, useForm } from "../components/form";
 import { PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
 import { Link, navigate } from "../router";
@@ -36,11 +36,7 @@ export default function ResetConfirm({ params }: { params: Record<string, string
         onSubmit={(e) => {
           e.preventDefault();
           const v = formValues(e.currentTarget);
-          if (v.password && v.password !== v.confirm) {
-            form.setErrors({ confirm: t("validation.passwordsDiffer") });
-            form.setAlert(t("common.formErrors"));
-            return;
-          }
+          if (passwordsDiffer(form, v, t)) return;
           void form.submit(ResetConfirmBody.safeParse({ token, password: v.password ?? "" }), async (body) => {
             try {
               const { user } = await request(api.auth["password-reset"].confirm.$post({ json: body }));
