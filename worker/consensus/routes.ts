@@ -8,7 +8,7 @@ import { newId } from "../auth/crypto";
 import { documents, positionDelegates, positionHistory, positions, procedures, revisionParagraphs, revisions, seats, users } from "../db/schema";
 import type { AppEnv, Db } from "../env";
 import { badRequest, conflict, notFound } from "../errors";
-import { authorize, can, type SignedIn } from "../policy";
+import { type Actor, authorize, can, type SignedIn } from "../policy";
 import { v } from "../validation";
 import { type DocumentRow, documentScope, loadDocument, selectDocument, visibleOr404 } from "../documents/access";
 import { findRevision } from "../documents/routes";
@@ -45,6 +45,12 @@ async function positionScope(db: Db, actor: SignedIn, doc: DocumentRow) {
     ? await db.select({ userId: positionDelegates.userId }).from(positionDelegates).where(eq(positionDelegates.seatId, actor.seatId))
     : [];
   return { ...documentScope(doc), seatId: actor.seatId, positionDelegateIds: allowed.map((a) => a.userId) };
+}
+
+/** The person who may record their seat's position on this document: 401 when anonymous, 403 otherwise. */
+async function authorizePosition(db: Db, actor: Actor, doc: DocumentRow): Promise<SignedIn> {
+  if (actor.kind !== "user") return authorize(actor, "positions.record");
+  return authorize(actor, "positions.record", await positionScope(db, actor, doc));
 }
 
 type PositionValue = Omit<typeof positions.$inferInsert, "revisionId" | "seatId" | "version">;
@@ -143,8 +149,7 @@ export const consensusRoutes = new Hono<AppEnv>()
       const body = c.req.valid("json");
       const doc = await loadDocument(db, c.get("actor"), id);
       const actor = c.get("actor");
-      if (actor.kind !== "user") return authorize(actor, "positions.record") as never;
-      const who = authorize(actor, "positions.record", await positionScope(db, actor, doc));
+      const who = await authorizePosition(db, actor, doc);
       const revision = await findRevision(db, doc.id, n);
       const now = new Date().toISOString();
       const open = await openProcedure(db, revision.id);
@@ -213,8 +218,7 @@ export const consensusRoutes = new Hono<AppEnv>()
       const { id, n } = c.req.valid("param");
       const doc = await loadDocument(db, c.get("actor"), id);
       const actor = c.get("actor");
-      if (actor.kind !== "user") return authorize(actor, "positions.record") as never;
-      const who = authorize(actor, "positions.record", await positionScope(db, actor, doc));
+      const who = await authorizePosition(db, actor, doc);
       const revision = await findRevision(db, doc.id, n);
       const now = new Date().toISOString();
       assertPositionsOpen(revision, await openProcedure(db, revision.id), now);
