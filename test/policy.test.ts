@@ -48,6 +48,13 @@ const SCOPES: Partial<Record<Action, Scope>> = {
   "positions.record": { trackId: 1, visibility: "members", seatId: "ms-brazil" },
   "positions.allowDelegates": { seatId: "ms-brazil" },
   "consensus.run": { trackId: 1, visibility: "members" },
+  "meetings.view": { trackId: 1, visibility: "members" },
+  "meetings.schedule": { trackId: 1, visibility: "members" },
+  "meetings.reply": { trackId: 1, visibility: "members" },
+  "meetings.join": { trackId: 1, visibility: "members" },
+  "meetings.keepRegister": { trackId: 1, visibility: "members" },
+  "minutes.keep": { trackId: 1, visibility: "members" },
+  "minutes.correct": { trackId: 1, visibility: "members", attended: true },
 };
 
 const Y = true;
@@ -76,6 +83,14 @@ const EXPECTED: Record<Action, boolean[]> = {
   "positions.record":        [N,     N,       N,       Y,    N,    N,    N,    N],
   "positions.allowDelegates": [N,    N,       N,       Y,    N,    N,    N,    N],
   "consensus.run":           [N,     N,       N,       N,    N,    Y,    Y,    N],
+  "meetings.view":           [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
+  "meetings.schedule":       [N,     N,       N,       N,    Y,    N,    Y,    Y],
+  "meetings.reply":          [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
+  "meetings.join":           [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
+  "meetings.keepRegister":   [N,     N,       N,       N,    Y,    N,    Y,    Y],
+  "meetings.viewFairness":   [N,     Y,       Y,       Y,    Y,    Y,    Y,    Y],
+  "minutes.keep":            [N,     N,       N,       N,    Y,    N,    Y,    Y],
+  "minutes.correct":         [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
 };
 
 describe("policy matrix", () => {

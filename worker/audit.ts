@@ -1,6 +1,7 @@
 import type { BatchItem } from "drizzle-orm/batch";
-import { type SQL, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import { auditLog } from "./db/schema";
+import { insertIf } from "./db/insert-if";
 import type { Context } from "hono";
 import type { AppEnv, Db } from "./env";
 
@@ -37,9 +38,7 @@ function auditRow(ctx: AuditContext, entry: AuditEntry, at: string) {
     requestId: ctx.requestId,
   };
   if (!entry.onlyIf) return ctx.db.insert(auditLog).values(row);
-  // INSERT ... SELECT wants every column, in table order; NULL lets SQLite number the row.
-  const constants = Object.fromEntries([["id", sql`NULL`.as("id")], ...Object.entries(row).map(([k, v]) => [k, sql`${v}`.as(k)])]);
-  return ctx.db.insert(auditLog).select(ctx.db.select(constants as never).from(sql`(select 1)`).where(entry.onlyIf));
+  return insertIf(ctx.db, auditLog, { id: null, ...row }, entry.onlyIf);
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Actor } from "./policy";
 export type Bindings = {
   DB: D1Database;
   ASSETS: Fetcher;
+  MATERIALS: R2Bucket;
   MAIL_TRANSPORT: "outbox" | "cloudflare";
   MAIL_FROM: string;
   SEND_EMAIL?: SendEmail;

@@ -18,6 +18,9 @@ import { housekeeping } from "./housekeeping";
 import { invitationRoutes } from "./invitations/routes";
 import { deliverStored } from "./mail/mailer";
 import { members } from "./members/routes";
+import { feedRoutes } from "./meetings/feeds";
+import { MATERIAL_REQUEST_LIMIT } from "./meetings/materials";
+import { meetingRoutes } from "./meetings/routes";
 import { profile } from "./profile/routes";
 import { trackRoutes } from "./tracks/routes";
 
@@ -26,6 +29,12 @@ const MAX_BODY_BYTES = 1024 * 1024;
 const jsonBodyLimit = bodyLimit({
   maxSize: MAX_BODY_BYTES,
   onError: (c) => errorJson(c, 413, "payload_too_large", "The request body is larger than 1 MB."),
+});
+// Meeting materials are files up to 20 MB; their route checks type and size itself.
+const MATERIAL_UPLOAD = /^\/api\/meetings\/[^/]+\/materials$/;
+const materialBodyLimit = bodyLimit({
+  maxSize: MATERIAL_REQUEST_LIMIT,
+  onError: (c) => errorJson(c, 413, "payload_too_large", "Files may be at most 20 MB.", { fields: [{ field: "file", message: "Too large." }] }),
 });
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -54,7 +63,11 @@ const app = new Hono<AppEnv>()
     await next();
   })
   // File uploads set their own, larger limit on their route.
-  .use((c, next) => (c.req.path.endsWith("/draft/import") ? next() : jsonBodyLimit(c, next)))
+  .use((c, next) => {
+    if (c.req.path.endsWith("/draft/import")) return next();
+    if (MATERIAL_UPLOAD.test(c.req.path)) return materialBodyLimit(c, next);
+    return jsonBodyLimit(c, next);
+  })
   .use(async (c, next) => {
     c.set("db", drizzle(c.env.DB, { schema }));
     await next();
@@ -70,11 +83,15 @@ const app = new Hono<AppEnv>()
   .route("/api/seats", members)
   .route("/api/tracks", trackRoutes)
   .route("/api/documents", documentRoutes)
-  .route("/api", consensusRoutes);
+  .route("/api", consensusRoutes)
+  .route("/api", feedRoutes)
+  .route("/api/meetings", meetingRoutes);
 
 app.get(
   "/api/openapi.json",
   openAPIRouteHandler(app, {
+    // Calendar feeds end in .ics; they are API routes, not static files.
+    excludeStaticFile: false,
     documentation: {
       openapi: "3.1.0",
       info: {

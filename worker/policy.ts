@@ -31,6 +31,8 @@ export type Scope = {
   /** Delegates the seat's head has allowed to record its positions. */
   positionDelegateIds?: string[];
   seatId?: string | null;
+  /** For meeting minutes: the person's seat was present, or they said they would attend. */
+  attended?: boolean;
   /** For invitations and role changes: the roles being handed out. */
   grants?: { seatRole?: SeatRole | null; officerRole?: OfficerRole | null; facilitatedTrackIds?: number[] };
 };
@@ -114,16 +116,28 @@ export const RULES = {
   "positions.allowDelegates": (a, r, s) => r.has("head") && s.seatId === a.seatId,
   // The Chair (or a Vice-Chair presiding) runs consensus rounds and silence procedures.
   "consensus.run": (_a, r) => r.has("chair") || r.has("vice_chair"),
+  // Meetings follow the same split: the Chair schedules plenary meetings, co-facilitators their track's.
+  "meetings.view": (a, r, s) => readsDocument(a, r, s),
+  "meetings.schedule": leadsBusiness,
+  "meetings.reply": (a, r, s) => readsDocument(a, r, s),
+  /** The online link and the personal calendar feed are for signed-in readers only. */
+  "meetings.join": (a, r, s) => readsDocument(a, r, s),
+  "meetings.keepRegister": leadsBusiness,
+  "meetings.viewFairness": signedIn,
+  "minutes.keep": leadsBusiness,
+  "minutes.correct": (a, r, s) => leadsBusiness(a, r, s) || (readsDocument(a, r, s) && s.attended === true),
 } satisfies Record<string, Rule | typeof anyone>;
 
 export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
 
+const PUBLIC_READS = new Set<Action>(["documents.view", "meetings.view"]);
+
 export function can(actor: Actor, action: Action, scope: Scope = {}): boolean {
   const rule = RULES[action] as Rule;
   if (rule === anyone) return true;
-  // Public documents are readable without signing in.
-  if (actor.kind === "anonymous") return action === "documents.view" && scope.visibility === "public";
+  // Public documents and meetings are readable without signing in.
+  if (actor.kind === "anonymous") return PUBLIC_READS.has(action) && scope.visibility === "public";
   return rule(actor, rolesOf(actor, scope), scope);
 }
 

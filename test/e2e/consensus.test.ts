@@ -5,7 +5,7 @@
 // 375 px views are checked.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { instantToZonedLocal } from "../../web/lib/zonedTime";
+import { instantToZonedLocal } from "../../worker/lib/zonedTime";
 import { axeSerious, launch, newContext, shot, signIn } from "./browser";
 
 let browser: Browser;

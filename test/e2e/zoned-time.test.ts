@@ -1,6 +1,6 @@
 // The comment-window helper: wall-clock times in a named zone → instants, across DST changes.
 import { describe, expect, test } from "vitest";
-import { instantToOffsetIso, instantToZonedLocal, offsetString, zonedToInstant, zoneOffsetMinutes } from "../../web/lib/zonedTime";
+import { instantToOffsetIso, instantToZonedLocal, offsetString, zonedToInstant, zoneOffsetMinutes } from "../../worker/lib/zonedTime";
 
 describe("zoned time helper", () => {
   test("offsets of Geneva in winter and summer, and of zones west and half-hour", () => {

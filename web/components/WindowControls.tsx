@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, request } from "../api";
 import { formatDateTime, useI18n } from "../i18n";
-import { instantToZonedLocal, timeZones, zonedToInstant } from "../lib/zonedTime";
+import { instantToZonedLocal, timeZones, zonedToInstant } from "../../worker/lib/zonedTime";
 import { docKeys } from "../queries/documents";
 import { WindowBody } from "../../worker/documents/schemas";
 import { Field, FormMessages, SelectField, useForm } from "./form";

@@ -5,7 +5,7 @@ import { ParagraphView, revLabel } from "../components/documents";
 import { describeError, Field, FormMessages, SelectField, useForm } from "../components/form";
 import { DateTime, ErrorState, Loading, PageTitle, useFormatDate } from "../components/ui";
 import { formatDateTime, useI18n } from "../i18n";
-import { instantToZonedLocal, timeZones, zonedToInstant } from "../lib/zonedTime";
+import { instantToZonedLocal, timeZones, zonedToInstant } from "../../worker/lib/zonedTime";
 import { docKeys, documentQuery, draftQuery } from "../queries/documents";
 import { Link, navigate } from "../router";
 import { pasteToBlocks, sanitizeInline, textToBlocks, toPlainText } from "../../worker/documents/markup";

@@ -20,3 +20,15 @@ export type OfficerRole = (typeof OFFICER_ROLES)[number];
 
 export const STANCES = ["support", "can_live", "reservation", "objection", "abstain"] as const;
 export type Stance = (typeof STANCES)[number];
+
+export const MEETING_KINDS = ["plenary", "track", "informal"] as const;
+export const MEETING_FORMATS = ["in_person", "online", "hybrid"] as const;
+export const MEETING_REPLIES = ["in_person", "online", "not_attending"] as const;
+export const ATTENDANCE_STATUSES = ["present", "absent", "excused"] as const;
+export const MINUTES_STATUSES = ["draft", "circulated", "approved"] as const;
+export const CORRECTION_STATUSES = ["open", "accepted", "declined"] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export type MeetingFormat = (typeof MEETING_FORMATS)[number];
+export type MeetingReply = (typeof MEETING_REPLIES)[number];
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];

@@ -2,7 +2,20 @@
 // keep this file in step with it.
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
-import { OFFICER_ROLES, REGIONAL_GROUPS, SEAT_KINDS, SEAT_ROLES, STAKEHOLDER_GROUPS, STANCES } from "./enums";
+import {
+  ATTENDANCE_STATUSES,
+  CORRECTION_STATUSES,
+  MEETING_FORMATS,
+  MEETING_KINDS,
+  MEETING_REPLIES,
+  MINUTES_STATUSES,
+  OFFICER_ROLES,
+  REGIONAL_GROUPS,
+  SEAT_KINDS,
+  SEAT_ROLES,
+  STAKEHOLDER_GROUPS,
+  STANCES,
+} from "./enums";
 
 export * from "./enums";
 
@@ -269,3 +282,107 @@ export const commentCounts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.documentId, t.paragraphKey, t.revisionNumber] })],
 );
+
+export const meetings = sqliteTable("meetings", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  kind: text("kind", { enum: MEETING_KINDS }).notNull(),
+  trackId: integer("track_id"),
+  startsAt: text("starts_at").notNull(),
+  endsAt: text("ends_at").notNull(),
+  timeZone: text("time_zone").notNull(),
+  format: text("format", { enum: MEETING_FORMATS }).notNull(),
+  room: text("room"),
+  onlineUrl: text("online_url"),
+  description: text("description").notNull(),
+  visibility: text("visibility", { enum: ["public", "members"] }).notNull(),
+  status: text("status", { enum: ["scheduled", "cancelled"] }).notNull(),
+  cancelReason: text("cancel_reason"),
+  overrideReason: text("override_reason"),
+  quorum: integer("quorum"),
+  minutesStatus: text("minutes_status", { enum: MINUTES_STATUSES }).notNull(),
+  correctionsCloseAt: text("corrections_close_at"),
+  minutesApprovedAt: text("minutes_approved_at"),
+  minutesApprovedBy: text("minutes_approved_by"),
+  sequence: integer("sequence").notNull(),
+  version: integer("version").notNull(),
+  createdBy: text("created_by").notNull(),
+  createdAt: text("created_at").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export const agendaItems = sqliteTable("agenda_items", {
+  id: text("id").primaryKey(),
+  meetingId: text("meeting_id").notNull(),
+  position: integer("position").notNull(),
+  title: text("title").notNull(),
+  revisionId: text("revision_id"),
+  minutes: text("minutes").notNull(),
+  minutesVersion: integer("minutes_version").notNull(),
+});
+
+export const minutesVersions = sqliteTable("minutes_versions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  agendaItemId: text("agenda_item_id").notNull(),
+  version: integer("version").notNull(),
+  text: text("text").notNull(),
+  stage: text("stage", { enum: MINUTES_STATUSES }).notNull(),
+  savedBy: text("saved_by").notNull(),
+  savedAt: text("saved_at").notNull(),
+});
+
+export const minutesCorrections = sqliteTable("minutes_corrections", {
+  id: text("id").primaryKey(),
+  meetingId: text("meeting_id").notNull(),
+  agendaItemId: text("agenda_item_id").notNull(),
+  userId: text("user_id").notNull(),
+  seatId: text("seat_id"),
+  text: text("text").notNull(),
+  status: text("status", { enum: CORRECTION_STATUSES }).notNull(),
+  response: text("response"),
+  resolvedBy: text("resolved_by"),
+  resolvedAt: text("resolved_at"),
+  createdAt: text("created_at").notNull(),
+});
+
+export const materials = sqliteTable("materials", {
+  id: text("id").primaryKey(),
+  meetingId: text("meeting_id").notNull(),
+  agendaItemId: text("agenda_item_id"),
+  objectKey: text("object_key").notNull(),
+  fileName: text("file_name").notNull(),
+  contentType: text("content_type").notNull(),
+  size: integer("size").notNull(),
+  uploadedBy: text("uploaded_by").notNull(),
+  uploadedAt: text("uploaded_at").notNull(),
+});
+
+export const meetingReplies = sqliteTable(
+  "meeting_replies",
+  {
+    meetingId: text("meeting_id").notNull(),
+    userId: text("user_id").notNull(),
+    seatId: text("seat_id"),
+    reply: text("reply", { enum: MEETING_REPLIES }).notNull(),
+    repliedAt: text("replied_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] })],
+);
+
+export const attendance = sqliteTable(
+  "attendance",
+  {
+    meetingId: text("meeting_id").notNull(),
+    seatId: text("seat_id").notNull(),
+    status: text("status", { enum: ATTENDANCE_STATUSES }).notNull(),
+    recordedBy: text("recorded_by").notNull(),
+    recordedAt: text("recorded_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.seatId] })],
+);
+
+export const calendarTokens = sqliteTable("calendar_tokens", {
+  userId: text("user_id").primaryKey(),
+  tokenHash: text("token_hash").notNull(),
+  createdAt: text("created_at").notNull(),
+});

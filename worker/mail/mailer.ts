@@ -2,9 +2,9 @@
 // (the local "mailbox", readable by the secretariat); with
 // MAIL_TRANSPORT=cloudflare it is also sent through the send_email binding.
 import { EmailMessage } from "cloudflare:email";
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import { newId } from "../auth/crypto";
-import { outbox } from "../db/schema";
+import { outbox, seats, users } from "../db/schema";
 import type { Bindings, Db } from "../env";
 
 export type Mail = { to: string; subject: string; text: string; kind: string };
@@ -23,6 +23,35 @@ export function queueMail(db: Db, env: Bindings, mail: Mail) {
     createdAt: new Date().toISOString(),
   });
   return { id, statement, deliver: () => deliver(db, env, id, mail) };
+}
+
+export type Letter = { subject: string; text: string; kind: string };
+
+/**
+ * Queue one letter to every active person matching `where` (over users and their seat),
+ * as a single INSERT ... SELECT: it joins the batch of the change that causes it, and
+ * costs one statement whether it reaches three people or three thousand. The cron
+ * sweep sends it when MAIL_TRANSPORT=cloudflare.
+ */
+export function mailPeople(db: Db, env: Bindings, letter: Letter, where: SQL) {
+  const now = new Date().toISOString();
+  return db.insert(outbox).select(
+    db
+      .select({
+        id: sql<string>`lower(hex(randomblob(16)))`.as("id"),
+        toAddress: sql<string>`${users.email}`.as("to_address"),
+        subject: sql<string>`${letter.subject}`.as("subject"),
+        bodyText: sql<string>`${letter.text}`.as("body_text"),
+        kind: sql<string>`${letter.kind}`.as("kind"),
+        transport: sql<string>`${env.MAIL_TRANSPORT}`.as("transport"),
+        status: sql<"stored">`'stored'`.as("status"),
+        error: sql<null>`NULL`.as("error"),
+        createdAt: sql<string>`${now}`.as("created_at"),
+      })
+      .from(users)
+      .leftJoin(seats, eq(seats.id, users.seatId))
+      .where(and(eq(users.active, true), where)),
+  );
 }
 
 /**

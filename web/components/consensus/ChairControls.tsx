@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import { useI18n } from "../../i18n";
-import { instantToZonedLocal, timeZones, zonedToInstant } from "../../lib/zonedTime";
+import { instantToZonedLocal, timeZones, zonedToInstant } from "../../../worker/lib/zonedTime";
 import { consensusKeys, positionCalls, type Board } from "../../queries/consensus";
 import { Field, FormMessages, SelectField, TextAreaField, useForm } from "../form";
 import { GENEVA, TwoZoneTime } from "./common";

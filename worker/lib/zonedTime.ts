@@ -89,3 +89,10 @@ export function timeZones(): string[] {
   }
   return ["Europe/Zurich", "America/New_York", "Africa/Nairobi", "Asia/Tokyo", "America/Sao_Paulo", "UTC"];
 }
+
+/** "Sunday 29 March 2026, 10:00 Europe/Zurich (UTC+02:00)": always date, time and zone, for mail and feeds. */
+export function describeInstant(iso: string | number, zone: string): string {
+  const ms = typeof iso === "number" ? iso : Date.parse(iso);
+  const day = new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(ms);
+  return `${day}, ${instantToZonedLocal(ms, zone).slice(11)} ${zone} (UTC${offsetString(zoneOffsetMinutes(ms, zone))})`;
+}

@@ -1,0 +1,181 @@
+// Calendar feeds (RFC 5545): public meetings, one feed per track, a personal feed
+// at a secret URL, and a single meeting's file. Each answers in one D1 round trip.
+import { and, asc, eq, gte, sql } from "drizzle-orm";
+import { type Context, Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { auditContext, writeAudited } from "../audit";
+import { newToken, sha256Hex } from "../auth/crypto";
+import { calendarTokens, meetings, tracks, users } from "../db/schema";
+import type { AppEnv } from "../env";
+import { notFound } from "../errors";
+import { authorize, can } from "../policy";
+import { v } from "../validation";
+import { concernsUser, loadMeeting, type MeetingRow, meetingScope } from "./access";
+import { type IcsEvent, renderCalendar } from "./ics";
+import { FeedQuery, MeetingParam } from "./schemas";
+
+/** Feeds carry a year of past meetings and everything ahead: enough history, bounded size. */
+const FEED_HISTORY_MS = 366 * 86_400_000;
+
+const KIND_LABEL = { plenary: "Plenary", track: "Track meeting", informal: "Informal consultation" } as const;
+
+type FeedRow = Pick<
+  MeetingRow,
+  "id" | "title" | "kind" | "startsAt" | "endsAt" | "timeZone" | "format" | "room" | "onlineUrl" | "description" | "status" | "cancelReason" | "sequence" | "createdAt" | "updatedAt"
+> & { track: string | null };
+
+const feedColumns = {
+  id: meetings.id,
+  title: meetings.title,
+  kind: meetings.kind,
+  startsAt: meetings.startsAt,
+  endsAt: meetings.endsAt,
+  timeZone: meetings.timeZone,
+  format: meetings.format,
+  room: meetings.room,
+  onlineUrl: meetings.onlineUrl,
+  description: meetings.description,
+  status: meetings.status,
+  cancelReason: meetings.cancelReason,
+  sequence: meetings.sequence,
+  createdAt: meetings.createdAt,
+  updatedAt: meetings.updatedAt,
+  track: tracks.shortTitle,
+};
+
+export function toIcsEvent(m: FeedRow, origin: string, withLink: boolean): IcsEvent {
+  const url = `${origin}/meetings/${m.id}`;
+  const place = m.room?.trim() || "Geneva";
+  const location = m.format === "online" ? "Online" : m.format === "hybrid" ? `${place} and online` : place;
+  const description = [
+    m.status === "cancelled" ? `CANCELLED${m.cancelReason ? `: ${m.cancelReason}` : ""}` : null,
+    m.description || null,
+    withLink && m.onlineUrl && m.format !== "in_person" ? `Join online: ${m.onlineUrl}` : null,
+    `Agenda, papers and replies: ${url}`,
+  ]
+    .filter(Boolean)
+    .join("\n\n");
+  return {
+    // Stable across reschedules, so calendars move the event instead of adding one.
+    uid: `${m.id}@plenary`,
+    sequence: m.sequence,
+    cancelled: m.status === "cancelled",
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    timeZone: m.timeZone,
+    title: m.title,
+    description,
+    location,
+    url,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+    categories: [KIND_LABEL[m.kind], ...(m.track ? [m.track] : [])],
+  };
+}
+
+/** text/calendar with an ETag, so subscribed clients re-download only what changed. */
+async function calendarResponse(c: Context<AppEnv>, body: string, opts: { private: boolean; fileName: string; download?: boolean }) {
+  const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
+  const headers = {
+    "content-type": "text/calendar; charset=utf-8",
+    "cache-control": `${opts.private ? "private" : "public"}, max-age=300`,
+    "content-disposition": `${opts.download ? "attachment" : "inline"}; filename="${opts.fileName}"`,
+    etag,
+  };
+  if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
+  return c.body(body, 200, headers);
+}
+
+const since = () => new Date(Date.now() - FEED_HISTORY_MS).toISOString();
+
+export const feedRoutes = new Hono<AppEnv>()
+  .get(
+    "/meetings.ics",
+    describeRoute({ tags: ["calendar"], summary: "Public meetings as an iCalendar feed; ?track=<slug> for one track" }),
+    v("query", FeedQuery),
+    async (c) => {
+      const db = c.get("db");
+      const { track } = c.req.valid("query");
+      const [trackRows, rows] = await db.batch([
+        db.select({ id: tracks.id, shortTitle: tracks.shortTitle }).from(tracks).where(eq(tracks.slug, track ?? "")),
+        db
+          .select(feedColumns)
+          .from(meetings)
+          .leftJoin(tracks, eq(tracks.id, meetings.trackId))
+          .where(and(eq(meetings.visibility, "public"), gte(meetings.endsAt, since()), track ? eq(tracks.slug, track) : undefined))
+          .orderBy(asc(meetings.startsAt)),
+      ]);
+      if (track && !trackRows[0]) throw notFound("The track");
+      const origin = new URL(c.req.url).origin;
+      const name = trackRows[0] ? `Plenary: ${trackRows[0].shortTitle}` : "Plenary: CSTD Working Group on Data Governance";
+      const body = renderCalendar({ name, events: rows.map((m) => toIcsEvent(m, origin, false)) });
+      return calendarResponse(c, body, { private: false, fileName: track ? `plenary-${track}.ics` : "plenary.ics" });
+    },
+  )
+  .get(
+    "/calendar/:file",
+    describeRoute({ tags: ["calendar"], summary: "A person's own feed at their secret URL: their meetings, with online links" }),
+    async (c) => {
+      const db = c.get("db");
+      const file = c.req.param("file");
+      const token = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(file)?.[1];
+      if (!token) throw notFound("The calendar");
+      const hash = await sha256Hex(token);
+      const owner = sql`(select ${calendarTokens.userId} from ${calendarTokens} where ${calendarTokens.tokenHash} = ${hash})`;
+      const [people, rows] = await db.batch([
+        db.select({ name: users.name }).from(users).where(and(sql`${users.id} = ${owner}`, eq(users.active, true))),
+        db
+          .select(feedColumns)
+          .from(meetings)
+          .innerJoin(users, and(sql`${users.id} = ${owner}`, eq(users.active, true)))
+          .leftJoin(tracks, eq(tracks.id, meetings.trackId))
+          .where(and(gte(meetings.endsAt, since()), concernsUser))
+          .orderBy(asc(meetings.startsAt)),
+      ]);
+      if (!people[0]) throw notFound("The calendar");
+      const body = renderCalendar({ name: `Plenary: ${people[0].name}`, events: rows.map((m) => toIcsEvent(m, new URL(c.req.url).origin, true)) });
+      return calendarResponse(c, body, { private: true, fileName: "plenary-mine.ics" });
+    },
+  )
+  .get(
+    "/meetings/:id/calendar.ics",
+    describeRoute({ tags: ["calendar"], summary: "One meeting as an .ics file to add to a calendar" }),
+    v("param", MeetingParam),
+    async (c) => {
+      const db = c.get("db");
+      const actor = c.get("actor");
+      const m = await loadMeeting(db, actor, c.req.valid("param").id);
+      const [track] = m.trackId == null ? [] : await db.select({ shortTitle: tracks.shortTitle }).from(tracks).where(eq(tracks.id, m.trackId));
+      const event = toIcsEvent({ ...m, track: track?.shortTitle ?? null }, new URL(c.req.url).origin, can(actor, "meetings.join", meetingScope(m)));
+      const body = renderCalendar({ name: m.title, events: [event] });
+      return calendarResponse(c, body, { private: m.visibility !== "public", fileName: "meeting.ics", download: true });
+    },
+  )
+  .get("/me/calendar-feed", describeRoute({ tags: ["calendar"], summary: "Whether you have a personal feed, and since when" }), async (c) => {
+    const me = authorize(c.get("actor"), "profile.update");
+    const [row] = await c.get("db").select({ createdAt: calendarTokens.createdAt }).from(calendarTokens).where(eq(calendarTokens.userId, me.userId));
+    return c.json({ active: !!row, createdAt: row?.createdAt ?? null }, 200);
+  })
+  .post(
+    "/me/calendar-feed",
+    describeRoute({ tags: ["calendar"], summary: "Create (or replace) your personal feed; its URL is shown this once" }),
+    async (c) => {
+      const me = authorize(c.get("actor"), "profile.update");
+      const db = c.get("db");
+      const token = newToken();
+      const now = new Date().toISOString();
+      const row = { userId: me.userId, tokenHash: await sha256Hex(token), createdAt: now };
+      await writeAudited(auditContext(c), [{ action: "calendar.token", targetType: "user", targetId: me.userId, after: { createdAt: now } }], [
+        db.insert(calendarTokens).values(row).onConflictDoUpdate({ target: calendarTokens.userId, set: { tokenHash: row.tokenHash, createdAt: now } }),
+      ]);
+      return c.json({ url: `${new URL(c.req.url).origin}/api/calendar/${token}.ics`, createdAt: now }, 201);
+    },
+  )
+  .delete("/me/calendar-feed", describeRoute({ tags: ["calendar"], summary: "Turn off your personal feed" }), async (c) => {
+    const me = authorize(c.get("actor"), "profile.update");
+    const db = c.get("db");
+    await writeAudited(auditContext(c), [{ action: "calendar.revoke", targetType: "user", targetId: me.userId }], [
+      db.delete(calendarTokens).where(eq(calendarTokens.userId, me.userId)),
+    ]);
+    return c.body(null, 204);
+  });

@@ -1,0 +1,133 @@
+// Files attached to a meeting or one of its agenda items. The bytes go to R2
+// (a local bucket under .wrangler/ in development and tests); D1 keeps the list.
+import { and, eq } from "drizzle-orm";
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { auditContext, writeAudited } from "../audit";
+import { newId } from "../auth/crypto";
+import { agendaItems, materials } from "../db/schema";
+import type { AppEnv } from "../env";
+import { ApiError, badRequest, notFound } from "../errors";
+import { authorize } from "../policy";
+import { v } from "../validation";
+import { assertOpen, loadMeeting, meetingScope } from "./access";
+import { MATERIAL_MAX_BYTES, MATERIAL_TYPES, MaterialParam, MeetingParam } from "./schemas";
+
+/** Multipart framing around the file is small; anything past this is over the limit for sure. */
+export const MATERIAL_REQUEST_LIMIT = MATERIAL_MAX_BYTES + 64 * 1024;
+
+const tooLarge = () =>
+  new ApiError(413, "payload_too_large", `Files may be at most ${MATERIAL_MAX_BYTES / 1024 / 1024} MB.`, { fields: [{ field: "file", message: "Too large." }] });
+
+/** The first bytes must match what the extension claims, so a renamed program is not served as a PDF. */
+function looksLike(ext: string, head: Uint8Array): boolean {
+  const starts = (...sig: number[]) => sig.every((b, i) => head[i] === b);
+  switch (ext) {
+    case "pdf":
+      return starts(0x25, 0x50, 0x44, 0x46); // %PDF
+    case "docx":
+    case "xlsx":
+    case "pptx":
+    case "odt":
+      return starts(0x50, 0x4b, 0x03, 0x04); // a ZIP container
+    case "png":
+      return starts(0x89, 0x50, 0x4e, 0x47);
+    case "jpg":
+    case "jpeg":
+      return starts(0xff, 0xd8, 0xff);
+    default:
+      return !head.includes(0); // text: no NUL bytes
+  }
+}
+
+/** "Paper (final).pdf" → a header-safe attachment name, keeping non-ASCII through filename*. */
+function disposition(name: string) {
+  const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export const materialRoutes = new Hono<AppEnv>()
+  .post(
+    "/:id/materials",
+    describeRoute({ tags: ["meetings"], summary: `Attach a file (multipart field "file", optional "agendaItemId"; at most 20 MB)` }),
+    v("param", MeetingParam),
+    async (c) => {
+      const db = c.get("db");
+      const m = await loadMeeting(db, c.get("actor"), c.req.valid("param").id);
+      const actor = authorize(c.get("actor"), "meetings.schedule", meetingScope(m));
+      assertOpen(m);
+      if (Number(c.req.header("content-length") ?? 0) > MATERIAL_REQUEST_LIMIT) throw tooLarge();
+      if (!c.req.header("content-type")?.startsWith("multipart/form-data")) throw badRequest("file", "Send the file as multipart/form-data.");
+      let form: FormData;
+      try {
+        form = await c.req.formData();
+      } catch {
+        throw badRequest("file", "The upload could not be read.");
+      }
+      const file = form.get("file");
+      if (!file || typeof file === "string") throw badRequest("file", "Choose a file.");
+      if (file.size > MATERIAL_MAX_BYTES) throw tooLarge();
+      if (file.size === 0) throw badRequest("file", "The file is empty.");
+      const fileName = file.name.trim().slice(0, 200) || "file";
+      const ext = fileName.split(".").pop()?.toLowerCase() ?? "";
+      const contentType = MATERIAL_TYPES[ext];
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (!contentType || !looksLike(ext, bytes.subarray(0, 8)))
+        throw new ApiError(415, "unsupported_type", `Attach PDF, Word, Excel, PowerPoint, OpenDocument text, plain text, CSV, PNG or JPEG files.`, {
+          fields: [{ field: "file", message: "This type of file is not accepted." }],
+        });
+      const itemField = form.get("agendaItemId");
+      const agendaItemId = typeof itemField === "string" && itemField ? itemField : null;
+      if (agendaItemId) {
+        const [item] = await db.select({ id: agendaItems.id }).from(agendaItems).where(and(eq(agendaItems.id, agendaItemId), eq(agendaItems.meetingId, m.id)));
+        if (!item) throw badRequest("agendaItemId", "Not an item of this meeting's agenda.");
+      }
+      const id = newId();
+      const objectKey = `meetings/${m.id}/${id}`;
+      await c.env.MATERIALS.put(objectKey, bytes, { httpMetadata: { contentType } });
+      const row = { id, meetingId: m.id, agendaItemId, objectKey, fileName, contentType, size: bytes.byteLength, uploadedBy: actor.userId, uploadedAt: new Date().toISOString() };
+      try {
+        await writeAudited(auditContext(c), [{ action: "meeting.material.add", targetType: "meeting", targetId: m.id, after: { material: id, fileName, size: row.size } }], [
+          db.insert(materials).values(row),
+        ]);
+      } catch (err) {
+        // Do not leave an orphaned object behind when the row could not be written.
+        await c.env.MATERIALS.delete(objectKey);
+        throw err;
+      }
+      const { objectKey: _k, uploadedBy: _u, ...shown } = row;
+      return c.json({ material: shown }, 201);
+    },
+  )
+  .get("/:id/materials/:materialId", describeRoute({ tags: ["meetings"], summary: "Download a material" }), v("param", MaterialParam), async (c) => {
+    const db = c.get("db");
+    const { id, materialId } = c.req.valid("param");
+    const m = await loadMeeting(db, c.get("actor"), id);
+    const [row] = await db.select().from(materials).where(and(eq(materials.id, materialId), eq(materials.meetingId, m.id)));
+    if (!row) throw notFound("The file");
+    const object = await c.env.MATERIALS.get(row.objectKey);
+    if (!object) throw notFound("The file");
+    return new Response(object.body, {
+      headers: {
+        "content-type": row.contentType,
+        "content-length": String(row.size),
+        "content-disposition": disposition(row.fileName),
+        "cache-control": m.visibility === "public" ? "public, max-age=3600" : "private, max-age=3600",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  })
+  .delete("/:id/materials/:materialId", describeRoute({ tags: ["meetings"], summary: "Remove a material" }), v("param", MaterialParam), async (c) => {
+    const db = c.get("db");
+    const { id, materialId } = c.req.valid("param");
+    const m = await loadMeeting(db, c.get("actor"), id);
+    authorize(c.get("actor"), "meetings.schedule", meetingScope(m));
+    assertOpen(m, "minutes");
+    const [row] = await db.select().from(materials).where(and(eq(materials.id, materialId), eq(materials.meetingId, m.id)));
+    if (!row) throw notFound("The file");
+    await writeAudited(auditContext(c), [{ action: "meeting.material.remove", targetType: "meeting", targetId: m.id, before: { material: row.id, fileName: row.fileName } }], [
+      db.delete(materials).where(eq(materials.id, row.id)),
+    ]);
+    await c.env.MATERIALS.delete(row.objectKey);
+    return c.body(null, 204);
+  });
