@@ -394,5 +394,9 @@ const ar: Partial<Messages> = {
   "delegates.hint": "بصفتك رئيس الوفد يمكنك ذلك دائمًا. اختر مندوبي مقعدك المأذون لهم أيضًا.",
   "delegates.none": "ليس لمقعدك مندوبون آخرون.",
   "delegates.saved": "حُفظت القائمة.",
+  // --- meetings: calendar, schedule form, fairness ---
+  // --- end meetings: calendar ---
+  // --- meeting page, minutes, calendar feed ---
+  // --- end meeting page ---
 };
 export default ar;

@@ -560,6 +560,10 @@ const en = {
   "delegates.hint": "As head of delegation you always may. Tick the delegates of your seat who may record its positions too.",
   "delegates.none": "Your seat has no other delegates.",
   "delegates.saved": "The list was saved.",
+  // --- meetings: calendar, schedule form, fairness (keys "meetings.*", "schedule.*", "fairness.*") ---
+  // --- end meetings: calendar ---
+  // --- meeting page, minutes, calendar feed (keys "meeting.*", "minutes.*", "feed.*") ---
+  // --- end meeting page ---
 } as const;
 
 export type MessageKey = keyof typeof en;

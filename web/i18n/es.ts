@@ -393,5 +393,9 @@ const es: Partial<Messages> = {
   "delegates.hint": "Como jefe de delegación usted siempre puede. Marque los delegados de su asiento que también pueden.",
   "delegates.none": "Su asiento no tiene otros delegados.",
   "delegates.saved": "La lista se guardó.",
+  // --- meetings: calendar, schedule form, fairness ---
+  // --- end meetings: calendar ---
+  // --- meeting page, minutes, calendar feed ---
+  // --- end meeting page ---
 };
 export default es;

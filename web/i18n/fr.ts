@@ -393,5 +393,9 @@ const fr: Partial<Messages> = {
   "delegates.hint": "En tant que chef de délégation, vous le pouvez toujours. Cochez les délégués de votre siège qui le peuvent aussi.",
   "delegates.none": "Votre siège n'a pas d'autre délégué.",
   "delegates.saved": "La liste a été enregistrée.",
+  // --- meetings: calendar, schedule form, fairness ---
+  // --- end meetings: calendar ---
+  // --- meeting page, minutes, calendar feed ---
+  // --- end meeting page ---
 };
 export default fr;

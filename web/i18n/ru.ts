@@ -393,5 +393,9 @@ const ru: Partial<Messages> = {
   "delegates.hint": "Как глава делегации вы можете делать это всегда. Отметьте делегатов вашего места, которые тоже могут.",
   "delegates.none": "У вашего места нет других делегатов.",
   "delegates.saved": "Список сохранён.",
+  // --- meetings: calendar, schedule form, fairness ---
+  // --- end meetings: calendar ---
+  // --- meeting page, minutes, calendar feed ---
+  // --- end meeting page ---
 };
 export default ru;

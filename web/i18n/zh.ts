@@ -393,5 +393,9 @@ const zh: Partial<Messages> = {
   "delegates.hint": "作为代表团团长，您始终可以记录。勾选您席位中也可记录立场的代表。",
   "delegates.none": "您的席位没有其他代表。",
   "delegates.saved": "名单已保存。",
+  // --- meetings: calendar, schedule form, fairness ---
+  // --- end meetings: calendar ---
+  // --- meeting page, minutes, calendar feed ---
+  // --- end meeting page ---
 };
 export default zh;
