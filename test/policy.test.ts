@@ -139,6 +139,18 @@ describe("policy matrix", () => {
   });
 });
 
+// Every role that may schedule posts the same slot: the override reason lets the later ones through.
+const MEETING = {
+  title: "Policy check",
+  kind: "plenary",
+  trackId: null,
+  start: "2027-05-04T10:00",
+  end: "2027-05-04T11:00",
+  timeZone: "Europe/Zurich",
+  format: "online",
+  overrideReason: "Policy test",
+};
+
 describe("routes ask the policy", () => {
   const accounts: [string, string | null][] = [
     ["public", null],
@@ -174,6 +186,14 @@ describe("routes ask the policy", () => {
       init: { method: "PATCH", json: { mandate: "Examine options for interoperability, as revised by the test." } },
       expect: [401, 403, 403, 403, 403, 403, 200, 200],
     },
+    {
+      name: "schedule a track 1 meeting",
+      path: "/api/meetings",
+      init: { json: { ...MEETING, kind: "track", trackId: 1 } },
+      expect: [401, 403, 403, 403, 201, 403, 201, 201],
+    },
+    { name: "schedule a plenary meeting", path: "/api/meetings", init: { json: MEETING }, expect: [401, 403, 403, 403, 403, 201, 201, 201] },
+    { name: "read the fairness view", path: "/api/meetings/fairness", expect: [401, 200, 200, 200, 200, 200, 200, 200] },
     { name: "update own profile", path: "/api/me", init: { method: "PATCH", json: { timeZone: "Africa/Nairobi" } }, expect: [401, 200, 200, 200, 200, 200, 200, 200] },
   ];
 
