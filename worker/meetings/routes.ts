@@ -309,7 +309,14 @@ export const meetingRoutes = new Hono<AppEnv>()
           : [],
         quorum: { required, present: presentCount, of: memberSeats.length, met: presentCount >= required, custom: m.quorum != null },
         history: signedIn
-          ? history.map((h) => ({ action: h.action, at: h.at, by: h.by, before: h.before ? JSON.parse(h.before) : null, after: h.after ? JSON.parse(h.after) : null }))
+          ? history.map((h) => ({
+              action: h.action,
+              at: h.at,
+              by: h.by,
+              // The creation row holds the whole meeting; the page needs only who and when.
+              before: h.before && h.action !== "meeting.create" ? JSON.parse(h.before) : null,
+              after: h.after && h.action !== "meeting.create" ? JSON.parse(h.after) : null,
+            }))
           : [],
         openCorrections: openCorrections[0]?.n ?? 0,
         permissions: {
