@@ -484,3 +484,23 @@ describe("agenda and materials", () => {
     expect((await new Agent().fetch(`/api/meetings/${m.id}/materials/${material.id}`)).status).toBe(404);
   });
 });
+
+describe("the dashboard's meetings", () => {
+  it("lists the next meetings that concern the person, with their reply, and minutes open for their corrections", async () => {
+    const cofac = await signIn(DEMO_ACCOUNTS.cofacilitator);
+    const chair = await signIn(DEMO_ACCOUNTS.chair);
+    const soon = await create(cofac, trackMeeting({ title: "Soon, track 1", start: future(2, 9), end: future(2, 10) }));
+    const other = await create(chair, plenary({ kind: "track", trackId: 2, title: "Soon, track 2", start: future(2, 11), end: future(2, 12), room: null }));
+    const delegate = await signIn(DEMO_ACCOUNTS.delegate);
+    const seats = (await env.DB.prepare("SELECT track_id FROM track_seats WHERE seat_id = 'ms-kenya'").all<{ track_id: number }>()).results.map((r) => r.track_id);
+    await delegate.json(`/api/meetings/${soon.id}/reply`, { method: "PUT", json: { reply: "online" } });
+    const mine = await delegate.json("/api/meetings/mine");
+    expect(mine.status).toBe(200);
+    const ids = mine.body.next.map((m: { id: string }) => m.id);
+    // Kenya sees track 1's meeting (it replied) and track 2's only if its seat takes part in track 2.
+    expect(ids).toContain(soon.id);
+    expect(ids.includes(other.id)).toBe(seats.includes(2));
+    expect(mine.body.next.find((m: { id: string }) => m.id === soon.id).myReply).toBe("online");
+    expect((await new Agent().json("/api/meetings/mine")).status).toBe(401);
+  });
+});

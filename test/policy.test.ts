@@ -88,7 +88,7 @@ const EXPECTED: Record<Action, boolean[]> = {
   "meetings.reply":          [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
   "meetings.join":           [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
   "meetings.keepRegister":   [N,     N,       N,       N,    Y,    N,    Y,    Y],
-  "meetings.viewFairness":   [N,     Y,       Y,       Y,    Y,    Y,    Y,    Y],
+  "meetings.follow":         [N,     Y,       Y,       Y,    Y,    Y,    Y,    Y],
   "minutes.keep":            [N,     N,       N,       N,    Y,    N,    Y,    Y],
   "minutes.correct":         [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
 };

@@ -123,7 +123,8 @@ export const RULES = {
   /** The online link and the personal calendar feed are for signed-in readers only. */
   "meetings.join": (a, r, s) => readsDocument(a, r, s),
   "meetings.keepRegister": leadsBusiness,
-  "meetings.viewFairness": signedIn,
+  /** Signed-in people follow the schedule: their own next meetings and the fairness view. */
+  "meetings.follow": signedIn,
   "minutes.keep": leadsBusiness,
   "minutes.correct": (a, r, s) => leadsBusiness(a, r, s) || (readsDocument(a, r, s) && s.attended === true),
 } satisfies Record<string, Rule | typeof anyone>;

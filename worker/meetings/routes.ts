@@ -29,7 +29,7 @@ import { zonedToInstant } from "../lib/zonedTime";
 import { type Actor, authorize, can } from "../policy";
 import { v } from "../validation";
 import { revisionLabel } from "../documents/types";
-import { assertOpen, hasEnded, hasStarted, loadMeeting, type MeetingRow, meetingScope } from "./access";
+import { assertOpen, concernsUser, hasEnded, hasStarted, loadMeeting, type MeetingRow, meetingScope } from "./access";
 import { findConflicts } from "./conflicts";
 import { slotByRegion, tallyFairness } from "./fairness";
 import { cancelledLetter, mailParticipants, rescheduledLetter } from "./mail";
@@ -143,11 +143,40 @@ export const meetingRoutes = new Hono<AppEnv>()
     },
   )
   .get(
+    "/mine",
+    describeRoute({ tags: ["meetings"], summary: "The dashboard's meetings: the next ones that concern you, and minutes open for corrections" }),
+    async (c) => {
+      const db = c.get("db");
+      const me = authorize(c.get("actor"), "meetings.follow");
+      const now = new Date().toISOString();
+      const mine = and(eq(users.id, me.userId), concernsUser);
+      const columns = { id: meetings.id, title: meetings.title, kind: meetings.kind, startsAt: meetings.startsAt, endsAt: meetings.endsAt, timeZone: meetings.timeZone, format: meetings.format, status: meetings.status };
+      const [next, minutes] = await db.batch([
+        db
+          .select({ ...columns, myReply: meetingReplies.reply })
+          .from(meetings)
+          .innerJoin(users, eq(users.id, me.userId))
+          .leftJoin(meetingReplies, and(eq(meetingReplies.meetingId, meetings.id), eq(meetingReplies.userId, me.userId)))
+          .where(and(gte(meetings.endsAt, now), mine))
+          .orderBy(asc(meetings.startsAt))
+          .limit(5),
+        db
+          .select({ ...columns, correctionsCloseAt: meetings.correctionsCloseAt })
+          .from(meetings)
+          .innerJoin(users, eq(users.id, me.userId))
+          .where(and(eq(meetings.minutesStatus, "circulated"), gte(meetings.correctionsCloseAt, now), mine))
+          .orderBy(asc(meetings.correctionsCloseAt))
+          .limit(5),
+      ]);
+      return c.json({ next, minutes }, 200);
+    },
+  )
+  .get(
     "/fairness",
     describeRoute({ tags: ["meetings"], summary: "How often each regional group got hours outside 07:00–22:00" }),
     v("query", ListQuery),
     async (c) => {
-      authorize(c.get("actor"), "meetings.viewFairness");
+      authorize(c.get("actor"), "meetings.follow");
       const q = c.req.valid("query");
       const from = q.from ?? `${new Date().getUTCFullYear()}-01-01`;
       const to = q.to ?? `${new Date().getUTCFullYear() + 1}-01-01`;

@@ -18,6 +18,9 @@ export function toMe(actor: SignedIn) {
       invite: can(actor, "users.invite", { seatId: actor.seatId, grants: { seatRole: "delegate" } }),
       outbox: can(actor, "outbox.view"),
       audit: can(actor, "audit.view"),
+      // Plenary meetings, or the meetings of at least one track.
+      scheduleMeetings:
+        can(actor, "meetings.schedule", { trackId: null }) || actor.facilitatedTrackIds.some((trackId) => can(actor, "meetings.schedule", { trackId })),
     },
   };
 }
