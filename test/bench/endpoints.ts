@@ -9,8 +9,11 @@
 //
 // The documents rows read the track draft from ./seed-documents.ts: 200
 // paragraphs in two revisions, 3,000 comments from 54 seats and 500 replies.
+// The meetings rows read ./seed-meetings.ts: 520 meetings over two years, 500
+// of them public, with agendas, replies and registers.
 
 import { BENCH_DOC_ID, BUSIEST_PARAGRAPH, NUMBERED_PARAGRAPHS } from "./seed-documents.ts";
+import { BENCH_CALENDAR_TOKEN, BENCH_MEETING_ID, checkBody, listWindow, PUBLIC_MEETINGS } from "./seed-meetings.ts";
 
 export const DEMO_PASSWORD = "plenary-demo-2026";
 
@@ -19,6 +22,8 @@ export const accounts = {
   secretariat: "secretariat@plenary.test",
   /** Head of delegation of Brazil: a member seat, reads members-only drafts and comments. */
   head: "head.brazil@plenary.test",
+  /** Schedules plenary meetings. */
+  chair: "chair@plenary.test",
 } as const;
 
 export type Account = keyof typeof accounts;
@@ -43,6 +48,17 @@ export type Endpoint = {
   expect?: number;
   /** A goal: p95 at most this multiple of the health floor's p95; the table marks it met or missed. */
   target?: number;
+  /** A goal the bench cannot measure (a workerd test checks it), shown as is in the target column. */
+  goal?: string;
+  /** Checks the body of the first response; throws if it is wrong, returns a note for the report. */
+  verify?: (body: string) => string;
+};
+
+/** Counts the events of an ICS body; fewer than `min` fails the run. */
+const vevents = (min: number) => (body: string) => {
+  const n = body.split("BEGIN:VEVENT\r\n").length - 1;
+  if (n < min) throw new Error(`${n} VEVENTs in the feed, expected at least ${min}`);
+  return `${n} VEVENTs`;
 };
 
 const doc = `/api/documents/${BENCH_DOC_ID}`;
@@ -68,6 +84,14 @@ export const endpoints: Endpoint[] = [
   { name: "GET thread, busiest ¶, 1st page", path: `${doc}/revisions/1/comments?paragraph=${BUSIEST_PARAGRAPH}`, as: "head" },
   { name: "GET diff zero draft → Rev.1", path: `${doc}/diff?from=0&to=1`, as: "head" },
   { path: "/api/documents?trackId=1", as: "head" },
+  // Meetings. The issue's goal: the ICS feed of 500 meetings in at most 3 D1 queries
+  // (test/round-trips.test.ts counts them), its p95 reported beside the floor.
+  { name: `GET /api/meetings.ics (${PUBLIC_MEETINGS} public meetings)`, path: "/api/meetings.ics", goal: "≤3 D1 queries", verify: vevents(PUBLIC_MEETINGS) },
+  { path: "/api/meetings.ics?track=principles", verify: vevents(50) },
+  { name: "GET /api/calendar/<token>.ics (Brazil's head)", path: `/api/calendar/${BENCH_CALENDAR_TOKEN}.ics`, goal: "≤3 D1 queries", verify: vevents(300) },
+  { path: `/api/meetings?from=${listWindow().from}&to=${listWindow().to}`, as: "head" },
+  { name: "GET /api/meetings/<id> (held plenary)", path: `/api/meetings/${BENCH_MEETING_ID}`, as: "head" },
+  { path: "/api/meetings/check", method: "POST", as: "chair", body: checkBody() },
   // Each request adds a comment (a new idempotency key each time), so it runs after the reads.
   {
     name: "POST comment / amendment on Rev.1",

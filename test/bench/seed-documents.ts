@@ -37,7 +37,7 @@ export const NUMBERED_PARAGRAPHS = Array.from({ length: PARAGRAPHS }, (_, i) => 
   .filter((i) => !HEADINGS.has(i))
   .map(pid);
 
-function mulberry32(seed: number) {
+export function mulberry32(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

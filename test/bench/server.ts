@@ -5,6 +5,7 @@ import { closeSync, existsSync, openSync, readFileSync, rmSync, writeFileSync } 
 import { createServer } from "node:net";
 import { delimiter, join, resolve } from "node:path";
 import { documentsCheckSql, documentsSql, verifyDocuments, type DocumentsCheck } from "./seed-documents.ts";
+import { meetingsCheckSql, meetingsSql, verifyMeetings, type MeetingsCheck } from "./seed-meetings.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "node_modules/.bin");
@@ -23,6 +24,10 @@ export function prepareDatabase(scale: number) {
   const documentsFile = join(STATE_DIR, "seed-documents.sql");
   writeFileSync(documentsFile, documentsSql());
   run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", STATE_DIR, "--file", documentsFile]);
+  // So are the meetings (dates relative to now), after the documents.
+  const meetingsFile = join(STATE_DIR, "seed-meetings.sql");
+  writeFileSync(meetingsFile, meetingsSql());
+  run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", STATE_DIR, "--file", meetingsFile]);
   const query = (sql: string) =>
     JSON.parse(run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", STATE_DIR, "--json", "--command", sql]))[0].results[0];
   const counts = query(
@@ -31,7 +36,9 @@ export function prepareDatabase(scale: number) {
   ) as { users: number; seats: number; audit: number; outbox: number };
   const documents = query(documentsCheckSql) as DocumentsCheck;
   verifyDocuments(documents);
-  return { ...counts, documents };
+  const meetings = query(meetingsCheckSql) as MeetingsCheck;
+  verifyMeetings(meetings);
+  return { ...counts, documents, meetings };
 }
 
 export async function freePort(preferred: number): Promise<number> {
