@@ -1,11 +1,12 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useMemo, useState } from "react";
 import { ProfileBody, type Locale } from "../../worker/auth/schemas";
 import { api, request } from "../api";
-import { Field, FormMessages, formValues, SelectField, useForm } from "../components/form";
-import { PageTitle } from "../components/ui";
+import { describeError, Field, FormMessages, formValues, SelectField, useForm } from "../components/form";
+import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { ENDONYMS, LOCALES, setLocale, useI18n } from "../i18n";
 import { keys } from "../queries";
+import { feedQuery, useCreateFeed, useDeleteFeed } from "../queries/meeting";
 import { useMe } from "../session";
 
 function timeZones(current: string): string[] {
@@ -70,6 +71,125 @@ export default function Profile() {
           </button>
         </div>
       </form>
+      <CalendarFeed />
     </>
+  );
+}
+
+/** The personal calendar feed: a secret address, shown once when made, that calendar apps subscribe to. */
+function CalendarFeed() {
+  const { t } = useI18n();
+  const uid = useId();
+  const q = useQuery(feedQuery);
+  const create = useCreateFeed();
+  const remove = useDeleteFeed();
+  const [url, setUrl] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const busy = create.isPending || remove.isPending;
+  const fail = (err: unknown) => setAlert(describeError(err, t).message);
+
+  return (
+    <section id="calendar-feed" className="card limited feed" aria-labelledby={`${uid}-h`}>
+      <h2 id={`${uid}-h`}>{t("feed.title")}</h2>
+      <p>{t("feed.intro")}</p>
+      <p className="hint">{t("feed.secret")}</p>
+      <div className="live" aria-live="assertive">
+        {alert && <p className="alert alert-error">{alert}</p>}
+      </div>
+      <div className="live" aria-live="polite">
+        {status && <p className="alert alert-ok">{status}</p>}
+      </div>
+      {q.isPending ? (
+        <Loading />
+      ) : q.error ? (
+        <ErrorState error={q.error} retry={() => q.refetch()} />
+      ) : (
+        <>
+          <p>
+            {q.data.active && q.data.createdAt ? (
+              <>
+                <span className="tag tag-ok">{t("feed.active")}</span> {t("feed.since")} <DateTime iso={q.data.createdAt} />
+              </>
+            ) : (
+              <span className="tag tag-off">{t("feed.off")}</span>
+            )}
+          </p>
+          {url && (
+            <div className="feed-url">
+              <div className="field">
+                <label htmlFor={`${uid}-url`}>{t("feed.url")}</label>
+                <input id={`${uid}-url`} type="text" readOnly value={url} dir="ltr" onFocus={(e) => e.currentTarget.select()} aria-describedby={`${uid}-once`} />
+              </div>
+              <p className="feed-once" id={`${uid}-once`}>
+                <strong>{t("feed.once")}</strong>
+              </p>
+              <div className="actions">
+                <button
+                  type="button"
+                  className="button secondary small"
+                  onClick={async () => {
+                    setAlert(null);
+                    try {
+                      await navigator.clipboard.writeText(url);
+                      setStatus(t("feed.copied"));
+                    } catch {
+                      setAlert(t("feed.copyFailed"));
+                    }
+                  }}
+                >
+                  {t("feed.copy")}
+                </button>
+                <a className="button secondary small" href={url.replace(/^https?:/, "webcal:")}>
+                  {t("feed.webcal")}
+                </a>
+              </div>
+            </div>
+          )}
+          <div className="actions">
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => {
+                if (q.data.active && !window.confirm(t("feed.replaceConfirm"))) return;
+                setAlert(null);
+                setStatus(null);
+                create.mutate(undefined, {
+                  onSuccess: (res) => {
+                    setUrl(res.url);
+                    setStatus(t(q.data.active ? "feed.replaced" : "feed.created"));
+                  },
+                  onError: fail,
+                });
+              }}
+            >
+              {q.data.active ? t("feed.replace") : t("feed.create")}
+            </button>
+            {q.data.active && (
+              <button
+                type="button"
+                className="button danger"
+                disabled={busy}
+                onClick={() => {
+                  setAlert(null);
+                  setStatus(null);
+                  remove.mutate(undefined, {
+                    onSuccess: () => {
+                      setUrl(null);
+                      setStatus(t("feed.turnedOff"));
+                    },
+                    onError: fail,
+                  });
+                }}
+              >
+                {t("feed.turnOff")}
+              </button>
+            )}
+          </div>
+          {q.data.active && <p className="hint">{t("feed.replaceHint")}</p>}
+        </>
+      )}
+    </section>
   );
 }
