@@ -1,5 +1,6 @@
-// D1 round trips per request for the hot endpoints: each prepared statement
-// run on its own, or each batch, is one trip to the database.
+// D1 round trips and queries per request for the hot endpoints: each prepared
+// statement run on its own, or each batch, is one trip to the database; each
+// statement is one query, whether run alone or in a batch.
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { app } from "../worker/index";
@@ -7,6 +8,7 @@ import { DEMO_ACCOUNTS, ORIGIN, env, signIn } from "./helpers";
 
 function countingD1(db: D1Database) {
   let trips = 0;
+  let queries = 0;
   const wrapStatement = (stmt: D1PreparedStatement): D1PreparedStatement =>
     new Proxy(stmt, {
       get(target, prop, receiver) {
@@ -15,6 +17,7 @@ function countingD1(db: D1Database) {
         if (["first", "all", "run", "raw"].includes(String(prop))) {
           return (...args: unknown[]) => {
             trips++;
+            queries++;
             return value.apply(target, args);
           };
         }
@@ -28,6 +31,7 @@ function countingD1(db: D1Database) {
       if (prop === "batch") {
         return (stmts: D1PreparedStatement[]) => {
           trips++;
+          queries += stmts.length;
           // Unwrap so D1 receives its own statement objects.
           return value.call(target, stmts);
         };
@@ -35,16 +39,22 @@ function countingD1(db: D1Database) {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  return { db: proxy, trips: () => trips };
+  return { db: proxy, trips: () => trips, queries: () => queries };
 }
 
-async function tripsFor(path: string, cookie = "") {
+/** GETs `path` through the app with a counting D1; expects 200. */
+async function countFor(path: string, cookie = "") {
   const counter = countingD1(env.DB);
   const ctx = createExecutionContext();
   const res = await app.fetch(new Request(`${ORIGIN}${path}`, { headers: cookie ? { cookie } : {} }), { ...env, DB: counter.db }, ctx);
+  const body = await res.text();
   await waitOnExecutionContext(ctx);
-  expect(res.status).toBe(200);
-  return counter.trips();
+  expect(res.status, body.slice(0, 300)).toBe(200);
+  return { trips: counter.trips(), queries: counter.queries(), body };
+}
+
+async function tripsFor(path: string, cookie = "") {
+  return (await countFor(path, cookie)).trips;
 }
 
 describe("round trips per request", () => {
@@ -103,5 +113,47 @@ describe("comment thread", () => {
     expect(thread.body.comments[0]).toMatchObject({ seat: { name: "Brazil" }, author: expect.any(String), replies: [expect.objectContaining({ body: "Reply" })] });
     expect(thread.body.comments[0].seat.name).not.toBe(thread.body.comments[0].author);
     expect(await tripsFor(`/api/documents/${id}/revisions/0/comments?paragraph=${pid}`, member.cookie)).toBe(3);
+  });
+});
+
+describe("calendar feeds of 500 meetings", () => {
+  const ZONES = ["Europe/Zurich", "America/New_York", "Asia/Bangkok"];
+
+  /** 500 public meetings over the coming year, straight into D1 (this file's own database). */
+  async function insertMeetings(count: number) {
+    const chair = await env.DB.prepare("SELECT id FROM users WHERE email = ?1").bind(DEMO_ACCOUNTS.chair).first<string>("id");
+    const insert = env.DB.prepare(
+      "INSERT INTO meetings (id, title, kind, track_id, starts_at, ends_at, time_zone, format, room, online_url, visibility, created_by, created_at, updated_at) " +
+        "VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, 'hybrid', 'Room XIX, Palais des Nations', 'https://meet.example.org/rt', 'public', ?7, ?8, ?8)",
+    );
+    const now = Date.now();
+    const ids = Array.from({ length: count }, (_, i) => `rt-feed-${String(i + 1).padStart(4, "0")}`);
+    await env.DB.batch(
+      ids.map((id, i) => {
+        const start = now + 86_400_000 + i * 17 * 3_600_000;
+        return insert.bind(id, `Meeting ${i + 1}`, i % 5 === 0 ? "informal" : "plenary", new Date(start).toISOString(), new Date(start + 7_200_000).toISOString(), ZONES[i % 3], chair, new Date(now).toISOString());
+      }),
+    );
+    return ids;
+  }
+
+  const uids = (ics: string) => new Set([...ics.matchAll(/^UID:(.+)\r$/gm)].map((m) => m[1]));
+
+  it("the public and personal feeds each answer in at most 3 D1 queries with all 500 meetings", async () => {
+    const ids = await insertMeetings(500);
+
+    const pub = await countFor("/api/meetings.ics");
+    expect(pub.body.split("BEGIN:VEVENT\r\n").length - 1).toBeGreaterThanOrEqual(500);
+    expect(ids.filter((id) => !uids(pub.body).has(`${id}@plenary`))).toEqual([]);
+    expect(pub.queries).toBeLessThanOrEqual(3);
+
+    const delegate = await signIn(DEMO_ACCOUNTS.delegate);
+    const made = await delegate.json("/api/me/calendar-feed", { method: "POST" });
+    expect(made.status).toBe(201);
+    const mine = await countFor(new URL(made.body.url).pathname);
+    expect(mine.body.split("BEGIN:VEVENT\r\n").length - 1).toBeGreaterThanOrEqual(500);
+    expect(ids.filter((id) => !uids(mine.body).has(`${id}@plenary`))).toEqual([]);
+    expect(mine.body).toContain("Join online: https://meet.example.org/rt");
+    expect(mine.queries).toBeLessThanOrEqual(3);
   });
 });
