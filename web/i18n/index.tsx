@@ -93,3 +93,54 @@ export function formatDateTime(iso: string, locale: Locale, timeZone: string): s
     return iso;
   }
 }
+
+/** The locale Intl formats with: UN English is British ("Tue 13 Jan 2027", "CET"), not US. */
+export const intlLocale = (locale: Locale): string => (locale === "en" ? "en-GB" : locale);
+
+/** "Tue 13 Jan 2027, 10:00–13:00" on the wall clock of `timeZone`; the zone is named beside it. */
+export function formatTimeRange(startIso: string, endIso: string, locale: Locale, timeZone: string): string {
+  try {
+    return new Intl.DateTimeFormat(intlLocale(locale), {
+      weekday: "short",
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone,
+    }).formatRange(new Date(startIso), new Date(endIso));
+  } catch {
+    return `${startIso} – ${endIso}`;
+  }
+}
+
+/** The zone's short name at an instant in this locale: "CET", "GMT+3". */
+export function zoneShortName(iso: string, locale: Locale, timeZone: string): string {
+  try {
+    const parts = new Intl.DateTimeFormat(intlLocale(locale), { timeZone, timeZoneName: "short" }).formatToParts(new Date(iso));
+    return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  } catch {
+    return timeZone;
+  }
+}
+
+/** A city for a zone: "Geneva" for Europe/Zurich (where the meetings are), "New York" for America/New_York. */
+export function zonePlace(t: Translate, zone: string): string {
+  if (zone === "Europe/Zurich") return t("meetings.geneva");
+  return zone.split("/").pop()!.replaceAll("_", " ");
+}
+
+/**
+ * A meeting's slot in words, always with date and zone: in the zone it was set in, and
+ * in the reader's zone when the clock there reads differently.
+ * "Tue 13 Jan 2027, 10:00–13:00 Geneva (CET)" / "Tue 13 Jan 2027, 04:00–07:00 your time (New York, EST)".
+ */
+export function describeSlot(t: Translate, locale: Locale, startIso: string, endIso: string, zone: string, readerZone: string) {
+  const here = formatTimeRange(startIso, endIso, locale, zone);
+  const theirs = formatTimeRange(startIso, endIso, locale, readerZone);
+  return {
+    here: t("meetings.when.here", { range: here, place: zonePlace(t, zone), zone: zoneShortName(startIso, locale, zone) }),
+    yours: theirs === here ? null : t("meetings.when.yours", { range: theirs, place: zonePlace(t, readerZone), zone: zoneShortName(startIso, locale, readerZone) }),
+  };
+}
