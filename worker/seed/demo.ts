@@ -1,8 +1,11 @@
 // Demo membership for `npm start`, the tests and the benchmark: 27 Member
 // States over the five regional groups, 27 non-state members over the five
-// stakeholder groups, observers, officers, co-facilitators and delegates.
+// stakeholder groups, observers, officers, co-facilitators and delegates; and a
+// calendar around the seeding day: two meetings held (minutes approved, minutes
+// out for corrections) and four ahead.
 // Imports carry .ts extensions so Node can run this file directly.
 import type { RegionalGroup, StakeholderGroup } from "../db/schema.ts";
+import { instantToZonedLocal, zonedToInstant } from "../lib/zonedTime.ts";
 
 export const DEMO_PASSWORD = "plenary-demo-2026";
 
@@ -141,6 +144,20 @@ export type Seed = {
   tracks: { id: number; slug: string; title: string; short_title: string; mandate: string }[];
   track_facilitators: { track_id: number; user_id: string }[];
   track_seats: { track_id: number; seat_id: string }[];
+  meetings: {
+    id: string; title: string; kind: string; track_id: number | null; starts_at: string; ends_at: string; time_zone: string; format: string;
+    room: string | null; online_url: string | null; description: string; visibility: string; status: string; minutes_status: string;
+    corrections_close_at: string | null; minutes_approved_at: string | null; minutes_approved_by: string | null; sequence: number; version: number;
+    created_by: string; created_at: string; updated_at: string;
+  }[];
+  agenda_items: { id: string; meeting_id: string; position: number; title: string; revision_id: string | null; minutes: string; minutes_version: number }[];
+  minutes_versions: { agenda_item_id: string; version: number; text: string; stage: string; saved_by: string; saved_at: string }[];
+  minutes_corrections: {
+    id: string; meeting_id: string; agenda_item_id: string; user_id: string; seat_id: string | null; text: string; status: string;
+    response: string | null; resolved_by: string | null; resolved_at: string | null; created_at: string;
+  }[];
+  meeting_replies: { meeting_id: string; user_id: string; seat_id: string | null; reply: string; replied_at: string }[];
+  attendance: { meeting_id: string; seat_id: string; status: string; recorded_by: string; recorded_at: string }[];
 };
 
 /** Accounts documented in the README, all with DEMO_PASSWORD. */
@@ -165,11 +182,15 @@ const TZ: Record<string, string> = {
 
 /**
  * Builds the demo data. `hash` turns the demo password into a stored hash;
- * `extraDelegatesPerSeat` grows the data set for benchmarks.
+ * `extraDelegatesPerSeat` grows the data set for benchmarks; meetings are dated
+ * around `now`.
  */
-export async function buildDemo(hash: () => Promise<string>, extraDelegatesPerSeat = 0): Promise<Seed> {
+export async function buildDemo(hash: () => Promise<string>, extraDelegatesPerSeat = 0, now = Date.now()): Promise<Seed> {
   const createdAt = "2025-05-01T08:00:00.000Z";
-  const seed: Seed = { seats: [], users: [], tracks: [], track_facilitators: [], track_seats: [] };
+  const seed: Seed = {
+    seats: [], users: [], tracks: [], track_facilitators: [], track_seats: [],
+    meetings: [], agenda_items: [], minutes_versions: [], minutes_corrections: [], meeting_replies: [], attendance: [],
+  };
   let n = 0;
   const person = async (
     email: string,
@@ -239,7 +260,194 @@ export async function buildDemo(hash: () => Promise<string>, extraDelegatesPerSe
       if (s.kind === "observer" ? t.id % 2 === 1 : (idx + t.id) % 4 !== 0) seed.track_seats.push({ track_id: t.id, seat_id: s.id });
     });
   }
+  addMeetings(seed, now);
   return seed;
+}
+
+const GENEVA = "Europe/Zurich";
+const DAY = 86_400_000;
+const PALAIS = (room: string) => `${room}, Palais des Nations`;
+
+/**
+ * The instant of a Geneva wall-clock time on the working day `days` from `now`
+ * (a weekend moves to the Monday after, or with `earlier` to the Friday before).
+ */
+function genevaWorkday(now: number, days: number, time: string, earlier = false): number {
+  let d = days;
+  for (;;) {
+    const date = instantToZonedLocal(now + d * DAY, GENEVA).slice(0, 10);
+    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) return zonedToInstant(`${date}T${time}`, GENEVA)!.ms;
+    d += earlier ? -1 : 1;
+  }
+}
+
+/**
+ * A calendar a new user finds alive: the first session's plenary five weeks ago
+ * (register kept, minutes approved), a track 1 meeting last week (minutes out for
+ * corrections a few more days), and ahead: an early-morning online track meeting
+ * (night in Latin America, so the fairness view flags GRULAC), a members-only
+ * informal consultation, a hybrid track meeting and the next plenary in six weeks.
+ * Held meetings sit in the afternoon, away from the morning slots the tests book.
+ * The demo seed has no documents, so no agenda item links a revision.
+ */
+function addMeetings(seed: Seed, now: number) {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const userId = (email: string) => seed.users.find((u) => u.email === email)!.id;
+  const headOf = (seatId: string) => seed.users.find((u) => u.seat_id === seatId && u.seat_role === "head")!;
+  const chair = userId(DEMO_ACCOUNTS.chair);
+  const secretariat = userId(DEMO_ACCOUNTS.secretariat);
+  const kenya = seed.users.find((u) => u.email === DEMO_ACCOUNTS.delegate)!;
+  const facilitator = (trackId: number) => seed.track_facilitators.find((f) => f.track_id === trackId)!.user_id;
+  const seatsOf = (trackId: number | null) =>
+    trackId == null ? seed.seats.map((s) => s.id) : seed.track_seats.filter((t) => t.track_id === trackId).map((t) => t.seat_id);
+
+  type Plan = {
+    id: string; title: string; kind: "plenary" | "track" | "informal"; trackId: number | null; start: number; minutes: number;
+    format: "in_person" | "online" | "hybrid"; room: string | null; description: string; createdBy: string; agenda: string[];
+  };
+  const meeting = (p: Plan, extra: Partial<Seed["meetings"][number]> = {}) => {
+    const created = Math.min(p.start - 30 * DAY, now - 5 * DAY);
+    seed.meetings.push({
+      id: p.id, title: p.title, kind: p.kind, track_id: p.trackId, starts_at: iso(p.start), ends_at: iso(p.start + p.minutes * 60_000), time_zone: GENEVA,
+      format: p.format, room: p.room, online_url: p.format === "in_person" ? null : `https://meet.example.org/wgdg/${p.id}`, description: p.description,
+      visibility: p.kind === "informal" ? "members" : "public", status: "scheduled", minutes_status: "draft", corrections_close_at: null,
+      minutes_approved_at: null, minutes_approved_by: null, sequence: 0, version: 1, created_by: p.createdBy, created_at: iso(created), updated_at: iso(created),
+      ...extra,
+    });
+    p.agenda.forEach((title, i) =>
+      seed.agenda_items.push({ id: `${p.id}-item-${i + 1}`, meeting_id: p.id, position: i + 1, title, revision_id: null, minutes: "", minutes_version: 0 }),
+    );
+    return { ...p, end: p.start + p.minutes * 60_000, item: (n: number) => `${p.id}-item-${n}` };
+  };
+  /** Minutes saved for each item, versions kept as the minutes history shows them. */
+  const minutes = (itemId: string, texts: [text: string, stage: string, at: number][], by: string) => {
+    const item = seed.agenda_items.find((i) => i.id === itemId)!;
+    texts.forEach(([text, stage, at], k) => seed.minutes_versions.push({ agenda_item_id: itemId, version: k + 1, text, stage, saved_by: by, saved_at: iso(at) }));
+    item.minutes = texts.at(-1)![0];
+    item.minutes_version = texts.length;
+  };
+  /** The register: every seat the meeting concerns, all present but for the given ones. */
+  const register = (meetingId: string, trackId: number | null, at: number, exceptions: Record<string, "absent" | "excused">) => {
+    for (const seatId of seatsOf(trackId)) {
+      seed.attendance.push({ meeting_id: meetingId, seat_id: seatId, status: exceptions[seatId] ?? "present", recorded_by: secretariat, recorded_at: iso(at) });
+    }
+  };
+  /** Replies from the heads of every `step`-th seat the meeting concerns, in person when `k` is even. */
+  const replies = (m: { id: string; format: string; trackId: number | null; start: number }, step: number) => {
+    seatsOf(m.trackId).forEach((seatId, k) => {
+      if (k % step !== 0) return;
+      const head = headOf(seatId);
+      const reply = k % (step * 5) === 0 ? "not_attending" : m.format === "online" ? "online" : m.format === "in_person" || k % 2 === 0 ? "in_person" : "online";
+      seed.meeting_replies.push({ meeting_id: m.id, user_id: head.id, seat_id: seatId, reply, replied_at: iso(Math.min(m.start - (2 + (k % 5)) * DAY, now - DAY)) });
+    });
+  };
+
+  // Held five weeks ago: register kept, minutes circulated, one correction accepted, approved.
+  const firstStart = genevaWorkday(now, -35, "15:00", true);
+  const firstEnd = firstStart + 180 * 60_000;
+  const first = meeting(
+    {
+      id: "meeting-demo-plenary-1", title: "1st plenary meeting (first session)", kind: "plenary", trackId: null,
+      start: firstStart, minutes: 180, format: "hybrid", room: PALAIS("Room XIX"),
+      description: "Opening of the first session. Interpretation in the six official languages of the United Nations.",
+      createdBy: chair,
+      agenda: [
+        "Opening of the session",
+        "Adoption of the agenda and organization of work",
+        "Establishment of the intersessional tracks and appointment of co-facilitators",
+        "Programme of work until the second session",
+        "Other matters",
+      ],
+    },
+    {
+      minutes_status: "approved", corrections_close_at: iso(firstEnd + 14 * DAY), minutes_approved_at: iso(firstEnd + 17 * DAY),
+      minutes_approved_by: chair, version: 3, updated_at: iso(firstEnd + 17 * DAY),
+    },
+  );
+  const corrected =
+    "The Working Group established four intersessional tracks and took note of the co-facilitators appointed by the Chair after consultations with the regional groups and stakeholder groups. Kenya, on behalf of the Group of African States, stressed the needs of developing countries.";
+  minutes(first.item(1), [["The Chair opened the first session at 15:05 and welcomed the members and observers of the Working Group.", "draft", first.end + DAY]], secretariat);
+  minutes(first.item(2), [["The Working Group adopted the provisional agenda and the proposed organization of work without amendment.", "draft", first.end + DAY]], secretariat);
+  minutes(first.item(3), [
+    ["The Working Group established four intersessional tracks and took note of the co-facilitators appointed by the Chair after consultations with the regional groups and stakeholder groups.", "draft", first.end + DAY],
+    [corrected, "circulated", first.end + 9 * DAY],
+  ], secretariat);
+  minutes(first.item(4), [["The secretariat presented the programme of work. Members asked that track meetings rotate between morning and afternoon slots.", "draft", first.end + DAY]], secretariat);
+  seed.minutes_corrections.push({
+    id: "correction-demo-1", meeting_id: first.id, agenda_item_id: first.item(3), user_id: kenya.id, seat_id: kenya.seat_id,
+    text: "Please reflect that Kenya spoke on behalf of the Group of African States and stressed the needs of developing countries.",
+    status: "accepted", response: "Added to the minutes of item 3.", resolved_by: secretariat, resolved_at: iso(first.end + 9 * DAY), created_at: iso(first.end + 6 * DAY),
+  });
+  register(first.id, null, first.start, { "ms-ethiopia": "excused", "ms-bangladesh": "absent", "ns-sme-data": "absent", "ns-wto": "excused", "obs-holy-see": "absent" });
+  replies(first, 2);
+
+  // Held last week: minutes out for corrections until a few days from now; one correction awaits an answer.
+  const track1Start = genevaWorkday(now, -7, "14:30", true);
+  const circulatedAt = Math.min(track1Start + 2 * DAY, now - 3_600_000);
+  const track1 = meeting(
+    {
+      id: "meeting-demo-track1-1", title: "Track 1 (Fundamental principles), 1st meeting", kind: "track", trackId: 1,
+      start: track1Start, minutes: 120, format: "hybrid", room: PALAIS("Room XXIV"),
+      description: "First exchange of views on the issues paper of the co-facilitators.",
+      createdBy: facilitator(1),
+      agenda: ["Adoption of the agenda", "Presentation of the issues paper by the co-facilitators", "Exchange of views on the fundamental principles", "Way forward"],
+    },
+    { minutes_status: "circulated", corrections_close_at: iso(genevaWorkday(now, 4, "18:00")), version: 2, updated_at: iso(circulatedAt) },
+  );
+  minutes(track1.item(1), [["The agenda was adopted.", "draft", track1.end + DAY]], facilitator(1));
+  minutes(track1.item(2), [["The co-facilitators presented the issues paper, which draws on existing principles of the United Nations system, the OECD and the African Union Data Policy Framework.", "draft", track1.end + DAY]], facilitator(1));
+  minutes(track1.item(3), [["Members broadly supported principles of fairness, transparency and accountability. Several delegations asked for a reference to national sovereignty; others stressed the free flow of data with trust.", "draft", track1.end + DAY]], facilitator(1));
+  minutes(track1.item(4), [["The co-facilitators will circulate draft elements before the next meeting of the track.", "draft", track1.end + DAY]], facilitator(1));
+  seed.minutes_corrections.push({
+    id: "correction-demo-2", meeting_id: track1.id, agenda_item_id: track1.item(3), user_id: kenya.id, seat_id: kenya.seat_id,
+    text: "Kenya also asked that the principles address capacity-building for developing countries.",
+    status: "open", response: null, resolved_by: null, resolved_at: null, created_at: iso(Math.min(circulatedAt + DAY, now - 60_000)),
+  });
+  register(track1.id, 1, track1.start, { "ms-japan": "absent", "ns-gsma": "excused" });
+  replies(track1, 3);
+
+  // Ahead.
+  const early = meeting({
+    id: "meeting-demo-track2-1", title: "Track 2 (Interoperability), 1st meeting", kind: "track", trackId: 2,
+    start: genevaWorkday(now, 10, "07:30"), minutes: 90, format: "online", room: null,
+    description: "Held early in Geneva so that delegations in Asia and the Pacific can join in their afternoon.",
+    createdBy: facilitator(2), agenda: ["Adoption of the agenda", "Mapping of existing interoperability frameworks", "Way forward"],
+  });
+  replies(early, 4);
+  const informal = meeting({
+    id: "meeting-demo-informal-1", title: "Informal consultation on the structure of the progress report", kind: "informal", trackId: null,
+    start: genevaWorkday(now, 13, "13:15"), minutes: 75, format: "in_person", room: PALAIS("Room S1"),
+    description: "Closed consultation among members, convened by the Chair. No interpretation.",
+    createdBy: chair, agenda: ["Introduction by the Chair", "Exchange of views on an annotated outline"],
+  });
+  replies(informal, 5);
+  const track4 = meeting({
+    id: "meeting-demo-track4-1", title: "Track 4 (Safe, secure and trusted data flows), 1st meeting", kind: "track", trackId: 4,
+    start: genevaWorkday(now, 17, "15:00"), minutes: 120, format: "hybrid", room: PALAIS("Room XXIV"),
+    description: "Briefings by UNCTAD and the WTO secretariat on regional data-flow arrangements, followed by an exchange of views.",
+    createdBy: facilitator(4), agenda: ["Adoption of the agenda", "Briefings on regional and international arrangements", "Exchange of views", "Way forward"],
+  });
+  replies(track4, 4);
+  const next = meeting({
+    id: "meeting-demo-plenary-2", title: "2nd plenary meeting (second session)", kind: "plenary", trackId: null,
+    start: genevaWorkday(now, 42, "10:00"), minutes: 180, format: "hybrid", room: PALAIS("Room XIX"),
+    description: "Opening of the second session. Interpretation in the six official languages of the United Nations.",
+    createdBy: chair,
+    agenda: [
+      "Opening of the session",
+      "Adoption of the agenda",
+      "Reports of the co-facilitators of the intersessional tracks",
+      "Consideration of the zero draft of the progress report to the General Assembly",
+      "Other matters",
+    ],
+  });
+  replies(next, 3);
+  // The demo head of delegation (Brazil) has said how they will attend the next plenary.
+  const brazil = userId(DEMO_ACCOUNTS.head);
+  if (!seed.meeting_replies.some((r) => r.meeting_id === next.id && r.user_id === brazil)) {
+    seed.meeting_replies.push({ meeting_id: next.id, user_id: brazil, seat_id: "ms-brazil", reply: "in_person", replied_at: iso(now - DAY) });
+  }
 }
 
 const sqlValue = (v: string | number | null) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`);
@@ -247,7 +455,10 @@ const sqlValue = (v: string | number | null) => (v === null ? "NULL" : typeof v 
 /** The seed as INSERT statements, in dependency order. */
 export function seedStatements(seed: Seed): string[] {
   const out: string[] = [];
-  for (const table of ["seats", "users", "tracks", "track_facilitators", "track_seats"] as const) {
+  for (const table of [
+    "seats", "users", "tracks", "track_facilitators", "track_seats",
+    "meetings", "agenda_items", "minutes_versions", "minutes_corrections", "meeting_replies", "attendance",
+  ] as const) {
     for (const row of seed[table] as Record<string, string | number | null>[]) {
       const cols = Object.keys(row);
       out.push(`INSERT INTO ${table} (${cols.join(", ")}) VALUES (${cols.map((c) => sqlValue(row[c] ?? null)).join(", ")});`);
