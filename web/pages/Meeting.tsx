@@ -11,11 +11,11 @@ import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
 import type { Locale } from "../../worker/auth/schemas";
 import { ATTENDANCE_STATUSES, MEETING_REPLIES, type AttendanceStatus, type MeetingReply } from "../../worker/db/enums";
-import { instantToZonedLocal, zoneOffsetMinutes } from "../../worker/lib/zonedTime";
 import { MATERIAL_MAX_BYTES, MATERIAL_TYPES } from "../../worker/meetings/schemas";
 import { documentQuery } from "../queries/documents";
 import {
   agendaDocumentsQuery,
+  formatSpan,
   meetingQuery,
   meetingUrls,
   revisionIdOf,
@@ -24,6 +24,8 @@ import {
   useRemoveMaterial,
   useReply,
   useUploadMaterial,
+  utcOffset,
+  zoneAbbreviation,
   type AgendaEntry,
   type HistoryEntry,
   type Material,
@@ -37,47 +39,6 @@ const GENEVA = "Europe/Zurich";
 const enc = encodeURIComponent;
 
 // ---------------------------------------------------------------- times with their zones
-
-/** "UTC+2", "UTC-4", "UTC+5:30". */
-function utcOffset(ms: number, zone: string): string {
-  const m = zoneOffsetMinutes(ms, zone);
-  const h = Math.floor(Math.abs(m) / 60);
-  const rest = Math.abs(m) % 60;
-  return `UTC${m < 0 ? "-" : "+"}${h}${rest ? `:${String(rest).padStart(2, "0")}` : ""}`;
-}
-
-/** A zone's letters ("CEST", "EDT") where one is in common use; null where only an offset exists. */
-function zoneAbbreviation(ms: number, zone: string, locale: string): string | null {
-  for (const l of [locale, "en-GB", "en-US"]) {
-    try {
-      const name = new Intl.DateTimeFormat(l, { timeZone: zone, timeZoneName: "short" }).formatToParts(ms).find((p) => p.type === "timeZoneName")?.value;
-      if (name && /^[A-Z]{2,5}$/.test(name) && name !== "UTC" && name !== "GMT") return name;
-    } catch {
-      /* an unknown zone: fall through */
-    }
-  }
-  return null;
-}
-
-const sameDay = (a: number, b: number, zone: string) => instantToZonedLocal(a, zone).slice(0, 10) === instantToZonedLocal(b - 1, zone).slice(0, 10);
-
-/** UN English writes dates the British way: "Sunday 29 March 2026". */
-const intlLocale = (locale: Locale) => (locale === "en" ? "en-GB" : locale);
-
-/** "Sunday 29 March 2026, 10:00–13:00", or a range across days, on the wall clock of `zone`. */
-function formatSpan(startIso: string, endIso: string, zone: string, ui: Locale, short = false): string {
-  const locale = intlLocale(ui);
-  const s = Date.parse(startIso);
-  const e = Date.parse(endIso);
-  const time = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone } as const;
-  const day = short
-    ? ({ weekday: "short", day: "numeric", month: "short", timeZone: zone } as const)
-    : ({ weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: zone } as const);
-  if (sameDay(s, e, zone)) {
-    return `${new Intl.DateTimeFormat(locale, day).format(s)}, ${new Intl.DateTimeFormat(locale, time).formatRange(s, e)}`;
-  }
-  return new Intl.DateTimeFormat(locale, { ...day, ...time }).formatRange(s, e);
-}
 
 function zoneName(t: Translate, zone: string) {
   return zone === GENEVA ? t("meeting.zone.geneva") : t("meeting.zone.named", { zone: zone.replaceAll("_", " ") });
@@ -824,13 +785,11 @@ function Register({ data, signedIn }: { data: MeetingDetail; signedIn: boolean }
   const keep = data.permissions.keepRegister && m.status !== "cancelled" && m.minutesStatus !== "approved";
   const opensAt = Date.parse(m.startsAt) - 60 * 60_000;
   const isOpen = Date.now() >= opensAt;
-  // Re-initialised whenever the saved register changes (after a save, or someone else's).
-  const savedKey = data.register.map((s) => s.status ?? "-").join("");
   return (
     <section aria-labelledby="m-register">
       <h2 id="m-register">{t("meeting.register")}</h2>
       {keep && isOpen ? (
-        <RegisterEditor key={savedKey} data={data} />
+        <RegisterEditor data={data} />
       ) : (
         <>
           <Quorum q={data.quorum} />
@@ -888,6 +847,9 @@ function RegisterEditor({ data }: { data: MeetingDetail }) {
   const save = useAttendance(data.meeting.id);
   const initial: Draft = Object.fromEntries(data.register.map((s) => [s.id, s.status]));
   const [draft, setDraft] = useState<Draft>(initial);
+  // Start again from the saved register whenever it changes (after a save, or someone else's).
+  const savedKey = data.register.map((s) => s.status ?? "-").join("");
+  useEffect(() => setDraft(initial), [savedKey]); // eslint-disable-line react-hooks/exhaustive-deps
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const changed = data.register.filter((s) => draft[s.id] && draft[s.id] !== s.status);

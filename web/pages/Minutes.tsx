@@ -11,6 +11,7 @@ import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { formatDateTime, useI18n } from "../i18n";
 import { instantToZonedLocal, timeZones, zonedToInstant } from "../../worker/lib/zonedTime";
 import {
+  formatSpan,
   minutesHistoryQuery,
   minutesQuery,
   useApproveMinutes,
@@ -19,6 +20,8 @@ import {
   useResolveCorrection,
   useSaveMinutesItem,
   useSubmitCorrection,
+  utcOffset,
+  zoneAbbreviation,
   type Correction,
   type MinutesData,
   type MinutesItem,
@@ -52,7 +55,13 @@ export default function Minutes({ params }: { params: Record<string, string> }) 
       </p>
       <PageTitle title={t("minutes.title", { title: m.title })}>{t("minutes.title", { title: m.title })}</PageTitle>
       <p className="muted">
-        {t("minutes.held", { when: formatDateTime(m.startsAt, locale, m.timeZone) })}
+        {t("minutes.held", {
+          when: t("meeting.when", {
+            span: formatSpan(m.startsAt, m.endsAt, m.timeZone, locale),
+            zone: m.timeZone === GENEVA ? t("meeting.zone.geneva") : t("meeting.zone.named", { zone: m.timeZone.replaceAll("_", " ") }),
+            offset: [zoneAbbreviation(Date.parse(m.startsAt), m.timeZone, locale), utcOffset(Date.parse(m.startsAt), m.timeZone)].filter(Boolean).join(", "),
+          }),
+        })}
         {m.status === "cancelled" && <strong> · {t("minutes.meetingCancelled")}</strong>}
       </p>
 
@@ -339,7 +348,8 @@ function ItemSection({ id, item, data, corrections, signedIn }: { id: string; it
       ) : (
         <p className="muted">{data.status === "draft" ? t("minutes.notYet") : t("minutes.empty")}</p>
       )}
-      {(corrections.length > 0 || data.permissions.correct) && (
+      {/* Keepers change the text itself; a correction form is for the other attendees. */}
+      {(corrections.length > 0 || (data.permissions.correct && !keep)) && (
         <div className="corrections">
           <h3>{t("minutes.corrections", { count: corrections.length })}</h3>
           {corrections.length > 0 && (
@@ -349,7 +359,7 @@ function ItemSection({ id, item, data, corrections, signedIn }: { id: string; it
               ))}
             </ul>
           )}
-          {data.permissions.correct && <CorrectionForm id={id} item={item} />}
+          {data.permissions.correct && !keep && <CorrectionForm id={id} item={item} />}
         </div>
       )}
       {((signedIn && data.status !== "draft") || keep) && <ItemHistory id={id} item={item} />}
@@ -562,7 +572,7 @@ function CorrectionForm({ id, item }: { id: string; item: MinutesItem }) {
       </div>
       <div className="actions">
         <button type="submit" className="button secondary" disabled={submit.isPending}>
-          {t("minutes.propose")}
+          {t("minutes.propose", { n: item.position })}
         </button>
       </div>
     </form>

@@ -2,7 +2,9 @@
 // minutes and their per-item history, the personal calendar feed, and every change to them.
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api, ApiError, request, type ErrorBody } from "../api";
+import type { Locale } from "../../worker/auth/schemas";
 import type { AttendanceStatus, MeetingReply } from "../../worker/db/enums";
+import { instantToZonedLocal, zoneOffsetMinutes } from "../../worker/lib/zonedTime";
 
 export const meetingKeys = {
   all: ["meetings"] as const,
@@ -175,4 +177,47 @@ export function useUploadMaterial(id: string) {
     await refresh(qc);
     return res;
   };
+}
+
+// ---------------------------------------------------------------- times with their zones
+
+/** "UTC+2", "UTC-4", "UTC+5:30". */
+export function utcOffset(ms: number, zone: string): string {
+  const m = zoneOffsetMinutes(ms, zone);
+  const h = Math.floor(Math.abs(m) / 60);
+  const rest = Math.abs(m) % 60;
+  return `UTC${m < 0 ? "-" : "+"}${h}${rest ? `:${String(rest).padStart(2, "0")}` : ""}`;
+}
+
+/** A zone's letters ("CEST", "EDT") where one is in common use; null where only an offset exists. */
+export function zoneAbbreviation(ms: number, zone: string, locale: string): string | null {
+  for (const l of [locale, "en-GB", "en-US"]) {
+    try {
+      const name = new Intl.DateTimeFormat(l, { timeZone: zone, timeZoneName: "short" }).formatToParts(ms).find((p) => p.type === "timeZoneName")?.value;
+      if (name && /^[A-Z]{2,5}$/.test(name) && name !== "UTC" && name !== "GMT") return name;
+    } catch {
+      /* an unknown zone: fall through */
+    }
+  }
+  return null;
+}
+
+const sameDay = (a: number, b: number, zone: string) => instantToZonedLocal(a, zone).slice(0, 10) === instantToZonedLocal(b - 1, zone).slice(0, 10);
+
+/** UN English writes dates the British way: "Sunday 29 March 2026". */
+const intlLocale = (locale: Locale) => (locale === "en" ? "en-GB" : locale);
+
+/** "Sunday 29 March 2026, 10:00–13:00", or a range across days, on the wall clock of `zone`. */
+export function formatSpan(startIso: string, endIso: string, zone: string, ui: Locale, short = false): string {
+  const locale = intlLocale(ui);
+  const s = Date.parse(startIso);
+  const e = Date.parse(endIso);
+  const time = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone } as const;
+  const day = short
+    ? ({ weekday: "short", day: "numeric", month: "short", timeZone: zone } as const)
+    : ({ weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: zone } as const);
+  if (sameDay(s, e, zone)) {
+    return `${new Intl.DateTimeFormat(locale, day).format(s)}, ${new Intl.DateTimeFormat(locale, time).formatRange(s, e)}`;
+  }
+  return new Intl.DateTimeFormat(locale, { ...day, ...time }).formatRange(s, e);
 }
