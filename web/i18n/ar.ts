@@ -516,7 +516,7 @@ const ar: Partial<Messages> = {
   "schedule.regions.local": "الوقت المحلي",
   "schedule.regions.hours": "07:00–22:00",
   "schedule.regions.outside": "خارج 07:00–22:00",
-  "schedule.regions.within": "ضمن الفترة",
+  "schedule.regions.within": "ضمن 07:00–22:00",
   "schedule.cancel.title": "إلغاء هذا الاجتماع",
   "schedule.cancel.intro": "يبقى الاجتماع في التقويم مع الإشارة إلى إلغائه. يُبلَّغ المشاركون بالبريد الإلكتروني وتُحدَّث نسخ التقويم. لا يمكن التراجع عن ذلك.",
   "schedule.cancel.reason": "سبب الإلغاء",

@@ -682,7 +682,7 @@ const en = {
   "schedule.regions.local": "Local time",
   "schedule.regions.hours": "07:00–22:00",
   "schedule.regions.outside": "Outside 07:00–22:00",
-  "schedule.regions.within": "Within",
+  "schedule.regions.within": "Within 07:00–22:00",
   "schedule.cancel.title": "Cancel this meeting",
   "schedule.cancel.intro": "The meeting stays in the calendar, marked as cancelled. Participants are told by email, and calendar copies update. This cannot be undone.",
   "schedule.cancel.reason": "Reason for cancelling",

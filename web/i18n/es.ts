@@ -515,7 +515,7 @@ const es: Partial<Messages> = {
   "schedule.regions.local": "Hora local",
   "schedule.regions.hours": "07:00–22:00",
   "schedule.regions.outside": "Fuera de 07:00–22:00",
-  "schedule.regions.within": "Dentro",
+  "schedule.regions.within": "Dentro de 07:00–22:00",
   "schedule.cancel.title": "Cancelar esta reunión",
   "schedule.cancel.intro": "La reunión sigue en el calendario, marcada como cancelada. Se avisa a los participantes por correo electrónico y se actualizan las copias en los calendarios. No se puede deshacer.",
   "schedule.cancel.reason": "Motivo de la cancelación",

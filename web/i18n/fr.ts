@@ -515,7 +515,7 @@ const fr: Partial<Messages> = {
   "schedule.regions.local": "Heure locale",
   "schedule.regions.hours": "07:00–22:00",
   "schedule.regions.outside": "Hors de 07:00–22:00",
-  "schedule.regions.within": "Dans la plage",
+  "schedule.regions.within": "Dans la plage 07:00–22:00",
   "schedule.cancel.title": "Annuler cette réunion",
   "schedule.cancel.intro": "La réunion reste au calendrier, marquée comme annulée. Les participants sont prévenus par courriel et les copies dans les agendas sont mises à jour. C’est irréversible.",
   "schedule.cancel.reason": "Motif de l’annulation",

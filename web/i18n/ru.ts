@@ -515,7 +515,7 @@ const ru: Partial<Messages> = {
   "schedule.regions.local": "Местное время",
   "schedule.regions.hours": "07:00–22:00",
   "schedule.regions.outside": "Вне 07:00–22:00",
-  "schedule.regions.within": "В пределах",
+  "schedule.regions.within": "В пределах 07:00–22:00",
   "schedule.cancel.title": "Отменить это заседание",
   "schedule.cancel.intro": "Заседание остаётся в календаре с пометкой об отмене. Участники получают уведомление по электронной почте, копии в календарях обновляются. Это действие нельзя отменить.",
   "schedule.cancel.reason": "Причина отмены",

@@ -515,7 +515,7 @@ const zh: Partial<Messages> = {
   "schedule.regions.local": "当地时间",
   "schedule.regions.hours": "07:00–22:00",
   "schedule.regions.outside": "在 07:00–22:00 之外",
-  "schedule.regions.within": "在范围内",
+  "schedule.regions.within": "在 07:00–22:00 之内",
   "schedule.cancel.title": "取消此会议",
   "schedule.cancel.intro": "会议仍保留在日历中，并标记为已取消。将通过电子邮件通知与会者，日历副本也会更新。此操作无法撤销。",
   "schedule.cancel.reason": "取消理由",

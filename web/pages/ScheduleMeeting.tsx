@@ -394,6 +394,7 @@ function MeetingForm({ meeting, trackTitle }: { meeting: Meeting | null; trackTi
                 name="onlineUrl"
                 type="url"
                 inputMode="url"
+                dir="ltr"
                 placeholder="https://"
                 value={v.onlineUrl}
                 onChange={(e) => set("onlineUrl", e.target.value)}
@@ -642,7 +643,6 @@ function CheckPanel({
               <thead>
                 <tr>
                   <th scope="col">{t("fairness.col.region")}</th>
-                  <th scope="col">{t("fairness.col.zone")}</th>
                   <th scope="col">{t("schedule.regions.local")}</th>
                   <th scope="col">{t("schedule.regions.hours")}</th>
                 </tr>
@@ -650,8 +650,10 @@ function CheckPanel({
               <tbody>
                 {data.regions.map((r) => (
                   <tr key={r.region} className={r.outside ? "is-outside" : undefined}>
-                    <th scope="row">{t(`region.${r.region}` as MessageKey)}</th>
-                    <td>{zonePlace(t, r.zone)}</td>
+                    <th scope="row">
+                      {t(`region.${r.region}` as MessageKey)}
+                      <span className="region-zone">{zonePlace(t, r.zone)}</span>
+                    </th>
                     <td>
                       <time dateTime={data.startsAt}>{formatTimeRange(data.startsAt, data.endsAt, locale, r.zone)}</time>{" "}
                       <span className="muted">({zoneShortName(data.startsAt, locale, r.zone)})</span>
