@@ -798,7 +798,13 @@ function Register({ data, signedIn }: { data: MeetingDetail; signedIn: boolean }
               {t("meeting.register.opensAt")} <DateTime iso={new Date(opensAt).toISOString()} />
             </p>
           )}
-          {signedIn ? <RegisterList seats={data.register} /> : <p className="muted">{t("meeting.register.signIn")}</p>}
+          {!signedIn ? (
+            <p className="muted">{t("meeting.register.signIn")}</p>
+          ) : data.register.some((s) => s.status) ? (
+            <RegisterList seats={data.register} />
+          ) : (
+            <p className="muted">{t("meeting.register.empty")}</p>
+          )}
         </>
       )}
     </section>
