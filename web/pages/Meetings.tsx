@@ -9,7 +9,7 @@ import { describeSlot, intlLocale, useI18n, zonePlace, type MessageKey, type Tra
 import { instantToZonedLocal, zonedToInstant } from "../../worker/lib/zonedTime";
 import { tracksQuery } from "../queries";
 import { fairnessQuery, feedUrl, meetingListQuery, type MeetingSummary } from "../queries/meetings";
-import { Link, navigate, useLocation } from "../router";
+import { Link, useLocation } from "../router";
 import { useMe, useTimeZone, type Me } from "../session";
 import type { Locale } from "../../worker/auth/schemas";
 
@@ -56,15 +56,7 @@ export default function Meetings() {
   const past = search.get("when") === "past";
   const tracks = useQuery(tracksQuery);
 
-  const go = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(search);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    const qs = next.toString();
-    navigate(`/meetings${qs ? `?${qs}` : ""}`, { replace: true });
-  };
+  /** This page's URL with some query parameters changed (null removes one). */
   const href = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(search);
     for (const [k, v] of Object.entries(changes)) {
@@ -73,6 +65,12 @@ export default function Meetings() {
     }
     const qs = next.toString();
     return `/meetings${qs ? `?${qs}` : ""}`;
+  };
+  // Replace the query without navigate()'s scroll to the top: the month buttons and the
+  // track filter keep their place (and focus) on a small screen.
+  const go = (changes: Record<string, string | null>) => {
+    history.replaceState(null, "", href(changes));
+    window.dispatchEvent(new PopStateEvent("popstate"));
   };
 
   return (

@@ -286,217 +286,221 @@ function MeetingForm({ meeting, trackTitle }: { meeting: Meeting | null; trackTi
         <Link href={back}>{meeting ? t("schedule.backToMeeting") : t("schedule.backToCalendar")}</Link>
       </p>
       <PageTitle>{title}</PageTitle>
-      {!editing && tracks.data && scope.kinds.length === 0 && <p className="notice">{t("schedule.notAllowed")}</p>}
+      {!editing && tracks.data && scope.kinds.length === 0 ? (
+        <p className="notice">{t("schedule.notAllowed")}</p>
+      ) : (
+        <>
+          {stale && (
+            <div className="alert alert-error" role="alert">
+              <p>{t("schedule.stale")}</p>
+              <button type="button" className="button secondary" onClick={() => void qc.invalidateQueries({ queryKey: meetingKeys.detail(meeting!.id) })}>
+                {t("schedule.reload")}
+              </button>
+            </div>
+          )}
+          <FormMessages alert={form.alert} status={form.status} />
 
-      {stale && (
-        <div className="alert alert-error" role="alert">
-          <p>{t("schedule.stale")}</p>
-          <button type="button" className="button secondary" onClick={() => void qc.invalidateQueries({ queryKey: meetingKeys.detail(meeting!.id) })}>
-            {t("schedule.reload")}
-          </button>
-        </div>
-      )}
-      <FormMessages alert={form.alert} status={form.status} />
+          <form
+            ref={form.formRef}
+            noValidate
+            className="form schedule-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              submit();
+            }}
+          >
+            <fieldset>
+              <legend>{t("schedule.section.what")}</legend>
+              <Field label={t("schedule.field.title")} name="title" value={v.title} onChange={(e) => set("title", e.target.value)} required maxLength={200} error={form.errors.title} />
+              {editing ? (
+                <dl className="facts inline">
+                  <dt>{t("schedule.field.kind")}</dt>
+                  <dd>
+                    {t(`schedule.kind.${v.kind}` as MessageKey)}
+                    {trackTitle ? ` · ${trackTitle}` : ""}
+                  </dd>
+                </dl>
+              ) : (
+                <div className="form-row">
+                  <SelectField label={t("schedule.field.kind")} name="kind" value={v.kind} onChange={(e) => setKind(e.target.value as MeetingKind)} error={form.errors.kind}>
+                    {(scope.kinds.length ? scope.kinds : MEETING_KINDS).map((k) => (
+                      <option key={k} value={k}>
+                        {t(`schedule.kind.${k}` as MessageKey)}
+                      </option>
+                    ))}
+                  </SelectField>
+                  {v.kind !== "plenary" && (
+                    <SelectField
+                      label={v.kind === "track" ? t("schedule.field.track") : t("schedule.field.trackOptional")}
+                      name="trackId"
+                      value={v.trackId}
+                      onChange={(e) => set("trackId", e.target.value)}
+                      required={v.kind === "track" || !scope.plenary}
+                      error={form.errors.trackId}
+                    >
+                      {(v.kind === "track" || !scope.plenary) && !v.trackId && <option value="">{t("schedule.pickTrack")}</option>}
+                      {v.kind === "informal" && scope.plenary && <option value="">{t("schedule.noTrack")}</option>}
+                      {allTracks
+                        .filter((tr) => scope.trackIds.includes(tr.id))
+                        .map((tr) => (
+                          <option key={tr.id} value={tr.id}>
+                            {tr.shortTitle}
+                          </option>
+                        ))}
+                    </SelectField>
+                  )}
+                </div>
+              )}
+            </fieldset>
 
-      <form
-        ref={form.formRef}
-        noValidate
-        className="form schedule-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <fieldset>
-          <legend>{t("schedule.section.what")}</legend>
-          <Field label={t("schedule.field.title")} name="title" value={v.title} onChange={(e) => set("title", e.target.value)} required maxLength={200} error={form.errors.title} />
-          {editing ? (
-            <dl className="facts inline">
-              <dt>{t("schedule.field.kind")}</dt>
-              <dd>
-                {t(`schedule.kind.${v.kind}` as MessageKey)}
-                {trackTitle ? ` · ${trackTitle}` : ""}
-              </dd>
-            </dl>
-          ) : (
-            <div className="form-row">
-              <SelectField label={t("schedule.field.kind")} name="kind" value={v.kind} onChange={(e) => setKind(e.target.value as MeetingKind)} error={form.errors.kind}>
-                {(scope.kinds.length ? scope.kinds : MEETING_KINDS).map((k) => (
-                  <option key={k} value={k}>
-                    {t(`schedule.kind.${k}` as MessageKey)}
+            <fieldset>
+              <legend>{t("schedule.section.when")}</legend>
+              <SelectField
+                label={t("schedule.field.timeZone")}
+                name="timeZone"
+                value={v.timeZone}
+                onChange={(e) => set("timeZone", e.target.value)}
+                hint={t("schedule.timeZoneHint")}
+                error={form.errors.timeZone}
+              >
+                {zones.map((z) => (
+                  <option key={z} value={z}>
+                    {z}
                   </option>
                 ))}
               </SelectField>
-              {v.kind !== "plenary" && (
-                <SelectField
-                  label={v.kind === "track" ? t("schedule.field.track") : t("schedule.field.trackOptional")}
-                  name="trackId"
-                  value={v.trackId}
-                  onChange={(e) => set("trackId", e.target.value)}
-                  required={v.kind === "track" || !scope.plenary}
-                  error={form.errors.trackId}
-                >
-                  {(v.kind === "track" || !scope.plenary) && !v.trackId && <option value="">{t("schedule.pickTrack")}</option>}
-                  {v.kind === "informal" && scope.plenary && <option value="">{t("schedule.noTrack")}</option>}
-                  {allTracks
-                    .filter((tr) => scope.trackIds.includes(tr.id))
-                    .map((tr) => (
-                      <option key={tr.id} value={tr.id}>
-                        {tr.shortTitle}
-                      </option>
-                    ))}
-                </SelectField>
-              )}
-            </div>
-          )}
-        </fieldset>
+              <div className="form-row">
+                <Field label={t("schedule.field.start")} name="start" type="datetime-local" value={v.start} onChange={(e) => setStart(e.target.value)} required error={form.errors.start} />
+                <Field label={t("schedule.field.end")} name="end" type="datetime-local" value={v.end} min={v.start || undefined} onChange={(e) => set("end", e.target.value)} required error={form.errors.end} />
+              </div>
+              <SlotEcho start={startAt?.iso ?? null} end={endAt?.iso ?? null} zone={v.timeZone} readerZone={readerZone} />
+            </fieldset>
 
-        <fieldset>
-          <legend>{t("schedule.section.when")}</legend>
-          <SelectField
-            label={t("schedule.field.timeZone")}
-            name="timeZone"
-            value={v.timeZone}
-            onChange={(e) => set("timeZone", e.target.value)}
-            hint={t("schedule.timeZoneHint")}
-            error={form.errors.timeZone}
-          >
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </SelectField>
-          <div className="form-row">
-            <Field label={t("schedule.field.start")} name="start" type="datetime-local" value={v.start} onChange={(e) => setStart(e.target.value)} required error={form.errors.start} />
-            <Field label={t("schedule.field.end")} name="end" type="datetime-local" value={v.end} min={v.start || undefined} onChange={(e) => set("end", e.target.value)} required error={form.errors.end} />
-          </div>
-          <SlotEcho start={startAt?.iso ?? null} end={endAt?.iso ?? null} zone={v.timeZone} readerZone={readerZone} />
-        </fieldset>
+            <fieldset>
+              <legend>{t("schedule.section.where")}</legend>
+              <RadioGroup
+                legend={t("schedule.field.format")}
+                name="format"
+                value={v.format}
+                options={MEETING_FORMATS.map((f) => ({ value: f, label: t(`schedule.format.${f}` as MessageKey) }))}
+                onChange={(f) => set("format", f as MeetingFormat)}
+                error={form.errors.format}
+              />
+              <div className="form-row">
+                {v.format !== "online" && (
+                  <Field label={t("schedule.field.room")} name="room" value={v.room} onChange={(e) => set("room", e.target.value)} maxLength={120} hint={t("schedule.roomHint")} error={form.errors.room} />
+                )}
+                {v.format !== "in_person" && (
+                  <Field
+                    label={t("schedule.field.onlineUrl")}
+                    name="onlineUrl"
+                    type="url"
+                    inputMode="url"
+                    dir="ltr"
+                    placeholder="https://"
+                    value={v.onlineUrl}
+                    onChange={(e) => set("onlineUrl", e.target.value)}
+                    maxLength={500}
+                    hint={t("schedule.onlineUrlHint")}
+                    error={form.errors.onlineUrl}
+                  />
+                )}
+              </div>
+            </fieldset>
 
-        <fieldset>
-          <legend>{t("schedule.section.where")}</legend>
-          <RadioGroup
-            legend={t("schedule.field.format")}
-            name="format"
-            value={v.format}
-            options={MEETING_FORMATS.map((f) => ({ value: f, label: t(`schedule.format.${f}` as MessageKey) }))}
-            onChange={(f) => set("format", f as MeetingFormat)}
-            error={form.errors.format}
-          />
-          <div className="form-row">
-            {v.format !== "online" && (
-              <Field label={t("schedule.field.room")} name="room" value={v.room} onChange={(e) => set("room", e.target.value)} maxLength={120} hint={t("schedule.roomHint")} error={form.errors.room} />
-            )}
-            {v.format !== "in_person" && (
-              <Field
-                label={t("schedule.field.onlineUrl")}
-                name="onlineUrl"
-                type="url"
-                inputMode="url"
-                dir="ltr"
-                placeholder="https://"
-                value={v.onlineUrl}
-                onChange={(e) => set("onlineUrl", e.target.value)}
+            <CheckPanel slotReady={!!slot} checking={!!checked && check.isFetching} error={check.error} data={checked ? (check.data ?? null) : null} conflicts={conflicts} readerZone={readerZone} />
+
+            {needsOverride && (
+              <TextAreaField
+                label={t("schedule.field.overrideReason")}
+                name="overrideReason"
+                value={overrideReason}
+                onChange={(e) => setOverrideReason(e.target.value)}
+                rows={3}
                 maxLength={500}
-                hint={t("schedule.onlineUrlHint")}
-                error={form.errors.onlineUrl}
+                required
+                hint={t("schedule.overrideHint")}
+                error={form.errors.overrideReason}
               />
             )}
-          </div>
-        </fieldset>
 
-        <CheckPanel slotReady={!!slot} checking={!!checked && check.isFetching} error={check.error} data={checked ? (check.data ?? null) : null} conflicts={conflicts} readerZone={readerZone} />
+            <fieldset>
+              <legend>{t("schedule.section.details")}</legend>
+              <TextAreaField label={t("schedule.field.description")} name="description" value={v.description} onChange={(e) => set("description", e.target.value)} rows={4} maxLength={5000} error={form.errors.description} />
+              <RadioGroup
+                legend={t("schedule.field.visibility")}
+                name="visibility"
+                value={v.visibility}
+                options={[
+                  { value: "public", label: t("schedule.visibility.public") },
+                  { value: "members", label: t("schedule.visibility.members") },
+                ]}
+                onChange={(x) => {
+                  setVisibilityTouched(true);
+                  set("visibility", x as Values["visibility"]);
+                }}
+                error={form.errors.visibility}
+              />
+            </fieldset>
 
-        {needsOverride && (
-          <TextAreaField
-            label={t("schedule.field.overrideReason")}
-            name="overrideReason"
-            value={overrideReason}
-            onChange={(e) => setOverrideReason(e.target.value)}
-            rows={3}
-            maxLength={500}
-            required
-            hint={t("schedule.overrideHint")}
-            error={form.errors.overrideReason}
-          />
-        )}
-
-        <fieldset>
-          <legend>{t("schedule.section.details")}</legend>
-          <TextAreaField label={t("schedule.field.description")} name="description" value={v.description} onChange={(e) => set("description", e.target.value)} rows={4} maxLength={5000} error={form.errors.description} />
-          <RadioGroup
-            legend={t("schedule.field.visibility")}
-            name="visibility"
-            value={v.visibility}
-            options={[
-              { value: "public", label: t("schedule.visibility.public") },
-              { value: "members", label: t("schedule.visibility.members") },
-            ]}
-            onChange={(x) => {
-              setVisibilityTouched(true);
-              set("visibility", x as Values["visibility"]);
-            }}
-            error={form.errors.visibility}
-          />
-        </fieldset>
-
-        {!editing && (
-          <fieldset className="agenda-fieldset">
-            <legend>{t("schedule.section.agenda")}</legend>
-            <p className="hint">{t("schedule.agendaHint")}</p>
-            {agenda.length > 0 && (
-              <ol className="agenda-inputs">
-                {agenda.map((item, i) => (
-                  <li key={item.key} className="agenda-input">
-                    <Field
-                      label={t("schedule.agendaItem", { n: i + 1 })}
-                      name={`agenda-${item.key}`}
-                      value={item.title}
-                      maxLength={200}
-                      onChange={(e) => setAgenda((list) => list.map((a) => (a.key === item.key ? { ...a, title: e.target.value } : a)))}
-                    />
-                    <button
-                      type="button"
-                      className="button secondary small"
-                      onClick={() => {
-                        setAgenda((list) => list.filter((a) => a.key !== item.key));
-                        addButton.current?.focus();
-                      }}
-                    >
-                      {t("schedule.removeItem", { n: i + 1 })}
-                    </button>
-                  </li>
-                ))}
-              </ol>
+            {!editing && (
+              <fieldset className="agenda-fieldset">
+                <legend>{t("schedule.section.agenda")}</legend>
+                <p className="hint">{t("schedule.agendaHint")}</p>
+                {agenda.length > 0 && (
+                  <ol className="agenda-inputs">
+                    {agenda.map((item, i) => (
+                      <li key={item.key} className="agenda-input">
+                        <Field
+                          label={t("schedule.agendaItem", { n: i + 1 })}
+                          name={`agenda-${item.key}`}
+                          value={item.title}
+                          maxLength={200}
+                          onChange={(e) => setAgenda((list) => list.map((a) => (a.key === item.key ? { ...a, title: e.target.value } : a)))}
+                        />
+                        <button
+                          type="button"
+                          className="button secondary small"
+                          onClick={() => {
+                            setAgenda((list) => list.filter((a) => a.key !== item.key));
+                            addButton.current?.focus();
+                          }}
+                        >
+                          {t("schedule.removeItem", { n: i + 1 })}
+                        </button>
+                      </li>
+                    ))}
+                  </ol>
+                )}
+                {form.errors.agenda && <p className="field-error">{form.errors.agenda}</p>}
+                <button
+                  ref={addButton}
+                  type="button"
+                  className="button secondary small"
+                  onClick={() => {
+                    const key = ++agendaKey.current;
+                    setAgenda((list) => [...list, { key, title: "" }]);
+                    requestAnimationFrame(() => form.formRef.current?.querySelector<HTMLElement>(`[name="agenda-${key}"]`)?.focus());
+                  }}
+                >
+                  {t("schedule.addItem")}
+                </button>
+              </fieldset>
             )}
-            {form.errors.agenda && <p className="field-error">{form.errors.agenda}</p>}
-            <button
-              ref={addButton}
-              type="button"
-              className="button secondary small"
-              onClick={() => {
-                const key = ++agendaKey.current;
-                setAgenda((list) => [...list, { key, title: "" }]);
-                requestAnimationFrame(() => form.formRef.current?.querySelector<HTMLElement>(`[name="agenda-${key}"]`)?.focus());
-              }}
-            >
-              {t("schedule.addItem")}
-            </button>
-          </fieldset>
-        )}
 
-        {editing && (
-          <TextAreaField label={t("schedule.field.reason")} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={500} hint={t("schedule.reasonHint")} error={form.errors.reason} />
-        )}
+            {editing && (
+              <TextAreaField label={t("schedule.field.reason")} name="reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={500} hint={t("schedule.reasonHint")} error={form.errors.reason} />
+            )}
 
-        <div className="actions">
-          <button type="submit" className="button" disabled={form.busy}>
-            {form.busy ? t("common.saving") : editing ? t("schedule.saveChanges") : t("schedule.submit")}
-          </button>
-          <Link href={back}>{t("schedule.discard")}</Link>
-        </div>
-      </form>
+            <div className="actions">
+              <button type="submit" className="button" disabled={form.busy}>
+                {form.busy ? t("common.saving") : editing ? t("schedule.saveChanges") : t("schedule.submit")}
+              </button>
+              <Link href={back}>{t("schedule.discard")}</Link>
+            </div>
+          </form>
+        </>
+      )}
 
       {meeting && Date.parse(meeting.startsAt) > Date.now() && <CancelMeeting meeting={meeting} />}
     </>
