@@ -50,7 +50,8 @@ test("register → minutes → circulate → correction → window closed → ac
   // 1. The register, from the meeting page: Kenya present; the quorum line counts it.
   await chair.goto(`/meetings/${id}`);
   await chair.getByRole("heading", { level: 1, name: title }).waitFor();
-  await chair.getByText(/^Monday,? 2 November 2026, 10:00–13:00 Geneva time \(CET, UTC\+1\)$/).waitFor();
+  // Always date, time and zone (the zone letters are isolated for right-to-left pages).
+  await chair.getByText(/^Monday,? 2 November 2026, 10:00–13:00 Geneva time \(\u2066CET, UTC\+1\u2069\)$/).waitFor();
   const register = chair.getByRole("region", { name: "Attendance register" });
   await register.getByText(/^Quorum: 0 of \d+ member seats present — quorum \(\d+\) not met$/).waitFor();
   await register.getByLabel("Kenya", { exact: true }).selectOption("present");
@@ -58,6 +59,8 @@ test("register → minutes → circulate → correction → window closed → ac
   await register.getByRole("button", { name: "Save the register" }).first().click();
   await register.getByText("The register was saved. Seats recorded: 1.").waitFor();
   await expect(register.getByLabel("Kenya", { exact: true }).inputValue()).resolves.toBe("present");
+  expect((await axeSerious(chair)).map((v) => v.id)).toEqual([]);
+  await shot(chair, "meeting-register-chair");
 
   // 2. Minutes of the second item, saved with their version.
   await chair.getByRole("link", { name: "Minutes", exact: true }).click();

@@ -734,6 +734,7 @@ const en = {
   "meeting.agenda": "Agenda",
   "meeting.agenda.empty": "No agenda items yet.",
   "meeting.agenda.document": "Document:",
+  "meeting.agenda.docLabel": "{title}, {rev}",
   "meeting.agenda.edit": "Edit the agenda",
   "meeting.agenda.itemTitle": "Item {n}",
   "meeting.agenda.untitled": "Untitled item",

@@ -567,6 +567,7 @@ const es: Partial<Messages> = {
   "meeting.agenda": "Programa",
   "meeting.agenda.empty": "Todavía no hay temas en el programa.",
   "meeting.agenda.document": "Documento:",
+  "meeting.agenda.docLabel": "{title}, {rev}",
   "meeting.agenda.edit": "Editar el programa",
   "meeting.agenda.itemTitle": "Tema {n}",
   "meeting.agenda.untitled": "Tema sin título",

@@ -567,6 +567,7 @@ const fr: Partial<Messages> = {
   "meeting.agenda": "Ordre du jour",
   "meeting.agenda.empty": "Aucun point à l’ordre du jour pour l’instant.",
   "meeting.agenda.document": "Document :",
+  "meeting.agenda.docLabel": "{title}, {rev}",
   "meeting.agenda.edit": "Modifier l’ordre du jour",
   "meeting.agenda.itemTitle": "Point {n}",
   "meeting.agenda.untitled": "Point sans titre",

@@ -567,6 +567,7 @@ const ru: Partial<Messages> = {
   "meeting.agenda": "Повестка дня",
   "meeting.agenda.empty": "В повестке дня пока нет пунктов.",
   "meeting.agenda.document": "Документ:",
+  "meeting.agenda.docLabel": "{title}, {rev}",
   "meeting.agenda.edit": "Изменить повестку дня",
   "meeting.agenda.itemTitle": "Пункт {n}",
   "meeting.agenda.untitled": "Пункт без названия",

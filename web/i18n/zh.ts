@@ -567,6 +567,7 @@ const zh: Partial<Messages> = {
   "meeting.agenda": "议程",
   "meeting.agenda.empty": "尚无议程项目。",
   "meeting.agenda.document": "文件：",
+  "meeting.agenda.docLabel": "{title}，{rev}",
   "meeting.agenda.edit": "编辑议程",
   "meeting.agenda.itemTitle": "项目 {n}",
   "meeting.agenda.untitled": "无标题项目",

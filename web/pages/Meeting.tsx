@@ -16,6 +16,8 @@ import { documentQuery } from "../queries/documents";
 import {
   agendaDocumentsQuery,
   formatSpan,
+  isolate,
+  ltr,
   meetingQuery,
   meetingUrls,
   revisionIdOf,
@@ -51,7 +53,8 @@ function MeetingTimes({ m }: { m: Pick<MeetingData, "startsAt" | "endsAt" | "tim
   const s = Date.parse(m.startsAt);
   const abbr = zoneAbbreviation(s, m.timeZone, locale);
   const offset = utcOffset(s, m.timeZone);
-  const myAbbr = zoneAbbreviation(s, mine, locale) ?? utcOffset(s, mine);
+  // "America/New York, EDT"; plain "UTC" for UTC itself.
+  const myZone = /^(Etc\/)?(UTC|GMT)$/.test(mine) ? "UTC" : `${mine.replaceAll("_", " ")}, ${zoneAbbreviation(s, mine, locale) ?? utcOffset(s, mine)}`;
   return (
     <div className="meeting-times">
       <p className="meeting-when">
@@ -59,13 +62,13 @@ function MeetingTimes({ m }: { m: Pick<MeetingData, "startsAt" | "endsAt" | "tim
           {t("meeting.when", {
             span: formatSpan(m.startsAt, m.endsAt, m.timeZone, locale),
             zone: zoneName(t, m.timeZone),
-            offset: abbr ? `${abbr}, ${offset}` : offset,
+            offset: ltr(abbr ? `${abbr}, ${offset}` : offset),
           })}
         </time>
       </p>
       {mine !== m.timeZone && (
         <p className="meeting-when-mine">
-          {t("meeting.whenYours", { span: formatSpan(m.startsAt, m.endsAt, mine, locale, true), zone: `${mine.replaceAll("_", " ")}, ${myAbbr}` })}
+          {t("meeting.whenYours", { span: formatSpan(m.startsAt, m.endsAt, mine, locale, true), zone: ltr(myZone) })}
         </p>
       )}
     </div>
@@ -172,7 +175,7 @@ export default function Meeting({ params }: { params: Record<string, string> }) 
           {m.format !== "online" && (
             <>
               <dt>{t("meeting.room")}</dt>
-              <dd dir="auto">{m.room || t("meeting.roomTbc")}</dd>
+              <dd>{m.room ? <bdi>{m.room}</bdi> : t("meeting.roomTbc")}</dd>
             </>
           )}
           <dt>{t("meeting.visibility")}</dt>
@@ -333,12 +336,14 @@ function Agenda({ data, locked }: { data: MeetingDetail; locked: boolean }) {
               <ol className="agenda">
                 {data.agenda.map((item) => (
                   <li key={item.id} className="agenda-item">
-                    <h3 dir="auto">{item.title}</h3>
+                    <h3>
+                      <bdi>{item.title}</bdi>
+                    </h3>
                     {item.revision && (
                       <p className="agenda-doc">
                         {t("meeting.agenda.document")}{" "}
                         <Link href={`/documents/${enc(item.revision.documentId)}/rev/${item.revision.number}`}>
-                          <span dir="auto">{item.revision.documentTitle}</span>, {revLabel(t, item.revision.number)}
+                          {t("meeting.agenda.docLabel", { title: isolate(item.revision.documentTitle), rev: revLabel(t, item.revision.number) })}
                         </Link>
                       </p>
                     )}
@@ -505,7 +510,7 @@ function AgendaEditor({ data, onDone }: { data: MeetingDetail; onDone: (message:
                 {item.revision ? (
                   <p className="small">
                     {t("meeting.agenda.document")}{" "}
-                    <span dir="auto">{item.revision.documentTitle}</span>, {revLabel(t, item.revision.number)}{" "}
+                    {t("meeting.agenda.docLabel", { title: isolate(item.revision.documentTitle), rev: revLabel(t, item.revision.number) })}{" "}
                     <button type="button" className="link-button small" onClick={() => update(item.key, { revision: null })}>
                       {t("meeting.agenda.unlink", { n })}
                     </button>
@@ -977,7 +982,7 @@ function History({ data }: { data: MeetingDetail }) {
     const end = s?.endsAt ?? fallback?.endsAt;
     const z = s?.timeZone ?? zone;
     if (!start || !end) return "–";
-    return `${formatSpan(start, end, z, locale)} (${zoneAbbreviation(Date.parse(start), z, locale) ?? utcOffset(Date.parse(start), z)})`;
+    return `${formatSpan(start, end, z, locale)} (${ltr(zoneAbbreviation(Date.parse(start), z, locale) ?? utcOffset(Date.parse(start), z))})`;
   };
   const describe = (h: HistoryEntry) => {
     const before = h.before as Snapshot;

@@ -12,6 +12,7 @@ import { formatDateTime, useI18n } from "../i18n";
 import { instantToZonedLocal, timeZones, zonedToInstant } from "../../worker/lib/zonedTime";
 import {
   formatSpan,
+  ltr,
   minutesHistoryQuery,
   minutesQuery,
   useApproveMinutes,
@@ -59,7 +60,7 @@ export default function Minutes({ params }: { params: Record<string, string> }) 
           when: t("meeting.when", {
             span: formatSpan(m.startsAt, m.endsAt, m.timeZone, locale),
             zone: m.timeZone === GENEVA ? t("meeting.zone.geneva") : t("meeting.zone.named", { zone: m.timeZone.replaceAll("_", " ") }),
-            offset: [zoneAbbreviation(Date.parse(m.startsAt), m.timeZone, locale), utcOffset(Date.parse(m.startsAt), m.timeZone)].filter(Boolean).join(", "),
+            offset: ltr([zoneAbbreviation(Date.parse(m.startsAt), m.timeZone, locale), utcOffset(Date.parse(m.startsAt), m.timeZone)].filter(Boolean).join(", ")),
           }),
         })}
         {m.status === "cancelled" && <strong> · {t("minutes.meetingCancelled")}</strong>}
@@ -337,7 +338,7 @@ function ItemSection({ id, item, data, corrections, signedIn }: { id: string; it
   return (
     <section className="minutes-item card" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        <span className="item-n">{item.position}.</span> <span dir="auto">{item.title}</span>
+        <span className="item-n">{item.position}.</span> <bdi>{item.title}</bdi>
       </h2>
       {keep ? (
         <ItemEditor id={id} item={item} />

@@ -4,7 +4,7 @@ import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@ta
 import { api, ApiError, request, type ErrorBody } from "../api";
 import type { Locale } from "../../worker/auth/schemas";
 import type { AttendanceStatus, MeetingReply } from "../../worker/db/enums";
-import { instantToZonedLocal, zoneOffsetMinutes } from "../../worker/lib/zonedTime";
+import { zoneOffsetMinutes } from "../../worker/lib/zonedTime";
 
 export const meetingKeys = {
   all: ["meetings"] as const,
@@ -202,22 +202,18 @@ export function zoneAbbreviation(ms: number, zone: string, locale: string): stri
   return null;
 }
 
-const sameDay = (a: number, b: number, zone: string) => instantToZonedLocal(a, zone).slice(0, 10) === instantToZonedLocal(b - 1, zone).slice(0, 10);
-
 /** UN English writes dates the British way: "Sunday 29 March 2026". */
 const intlLocale = (locale: Locale) => (locale === "en" ? "en-GB" : locale);
 
-/** "Sunday 29 March 2026, 10:00–13:00", or a range across days, on the wall clock of `zone`. */
+/** "Sunday 29 March 2026, 10:00–13:00", or a range across days, on the wall clock of `zone` (Intl joins the parts per language). */
 export function formatSpan(startIso: string, endIso: string, zone: string, ui: Locale, short = false): string {
-  const locale = intlLocale(ui);
-  const s = Date.parse(startIso);
-  const e = Date.parse(endIso);
-  const time = { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone } as const;
   const day = short
-    ? ({ weekday: "short", day: "numeric", month: "short", timeZone: zone } as const)
-    : ({ weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: zone } as const);
-  if (sameDay(s, e, zone)) {
-    return `${new Intl.DateTimeFormat(locale, day).format(s)}, ${new Intl.DateTimeFormat(locale, time).formatRange(s, e)}`;
-  }
-  return new Intl.DateTimeFormat(locale, { ...day, ...time }).formatRange(s, e);
+    ? ({ weekday: "short", day: "numeric", month: "short" } as const)
+    : ({ weekday: "long", day: "numeric", month: "long", year: "numeric" } as const);
+  return new Intl.DateTimeFormat(intlLocale(ui), { ...day, hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }).formatRange(Date.parse(startIso), Date.parse(endIso));
 }
+
+/** Latin-script pieces ("CET, UTC+1", "America/New York") isolated, so they keep their order inside Arabic text. */
+export const ltr = (text: string) => `\u2066${text}\u2069`;
+/** Text in any script (a document title) isolated in its own direction. */
+export const isolate = (text: string) => `\u2068${text}\u2069`;
