@@ -167,3 +167,68 @@ test("anonymous visitors, 375 px and Arabic", async () => {
   await ar.evaluate(() => fetch("/api/me", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ locale: "en" }) }));
   await ar.context().close();
 });
+
+test("the Chair reschedules in another zone (a stale edit asks for a reload), then cancels with a confirmation", async () => {
+  const chair = await (await newContext(browser)).newPage();
+  await signIn(chair, "chair@plenary.test");
+  const id = await chair.evaluate(
+    async ([title, day]) => {
+      const list = (await fetch(`/api/meetings?from=${day}`).then((r) => r.json())) as { meetings: { id: string; title: string }[] };
+      return list.meetings.find((m) => m.title === title)!.id;
+    },
+    [existingTitle, day] as const,
+  );
+  const patchDescription = () =>
+    chair.evaluate(async (id) => {
+      const { meeting } = (await fetch(`/api/meetings/${id}`).then((r) => r.json())) as { meeting: { version: number } };
+      await fetch(`/api/meetings/${id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ version: meeting.version, description: "Briefing notes circulated." }) });
+    }, id);
+
+  await chair.goto(`/meetings/${id}/edit`);
+  await chair.getByRole("heading", { level: 1, name: `Edit “${existingTitle}”` }).waitFor();
+  const form = chair.locator("form.schedule-form");
+  await expect(form.getByLabel("Starts", { exact: true }).inputValue()).resolves.toBe(`${day}T10:00`);
+  await expect(form.getByLabel("Time zone of these times").inputValue()).resolves.toBe("Europe/Zurich");
+
+  // Typed in New York time; the end keeps the two-hour length.
+  const move = async () => {
+    await form.getByLabel("Time zone of these times").selectOption("America/New_York");
+    await form.getByLabel("Starts", { exact: true }).fill(`${day}T06:00`);
+    await expect(form.getByLabel("Ends", { exact: true }).inputValue()).resolves.toBe(`${day}T08:00`);
+    await form.getByRole("group", { name: "The chosen slot in words" }).getByText(/06:00–08:00 New York/).waitFor();
+    await chair.getByRole("status").getByRole("link", { name: new RegExp(title) }).waitFor();
+    await chair.getByLabel("Reason for scheduling despite the conflicts").fill("Only the Bureau attends; the plenary room is large enough.");
+    await chair.getByLabel("Reason for the change (optional)").fill("Moved for the delegations in the Americas.");
+  };
+  await move();
+  await patchDescription(); // someone else saves first
+  await chair.getByRole("button", { name: "Save the changes" }).click();
+  await chair.getByRole("alert").getByText("Someone changed this meeting since you opened it.").waitFor();
+  await chair.getByRole("button", { name: "Reload the meeting" }).click();
+  await expect.poll(() => form.getByLabel("Description", { exact: true }).inputValue()).toBe("Briefing notes circulated.");
+  await move();
+  await chair.getByRole("button", { name: "Save the changes" }).click();
+  await chair.waitForURL((u) => u.pathname === `/meetings/${id}`);
+  const saved = await chair.evaluate((id) => fetch(`/api/meetings/${id}`).then((r) => r.json() as Promise<{ meeting: Record<string, unknown> }>), id);
+  const start = zonedToInstant(`${day}T06:00`, "America/New_York")!.ms;
+  expect(saved.meeting).toMatchObject({ timeZone: "America/New_York", startsAt: new Date(start).toISOString(), endsAt: new Date(start + 2 * 3_600_000).toISOString(), room: ROOM });
+  expect(saved.meeting.overrideReason).toBe("Only the Bureau attends; the plenary room is large enough.");
+
+  // Cancelling asks for a reason, then for confirmation.
+  await chair.goto(`/meetings/${id}/edit`);
+  const cancel = chair.getByRole("region", { name: "Cancel this meeting" });
+  await cancel.getByRole("button", { name: "Cancel the meeting…" }).click();
+  await cancel.locator(".field-error", { hasText: "Fill in this field." }).waitFor();
+  await cancel.getByLabel("Reason for cancelling").fill("The briefing is held with the plenary instead.");
+  await cancel.getByRole("button", { name: "Cancel the meeting…" }).click();
+  await cancel.getByText(`Cancel “${existingTitle}”? Participants will be told at once.`).waitFor();
+  await cancel.getByRole("button", { name: "Yes, cancel the meeting" }).click();
+  await chair.waitForURL((u) => u.pathname === `/meetings/${id}`);
+
+  // It stays in the calendar, struck through and labelled.
+  await chair.goto("/meetings");
+  const item = chair.getByRole("listitem").filter({ has: chair.getByRole("link", { name: existingTitle, exact: true }) });
+  await item.getByText("Cancelled", { exact: true }).waitFor();
+  await expect(item.evaluate((el) => getComputedStyle(el.querySelector(".meeting-title")!).textDecorationLine)).resolves.toBe("line-through");
+  await chair.context().close();
+});
