@@ -86,7 +86,8 @@ test("register → minutes → circulate → correction → window closed → ac
   await kenya.getByText(text).waitFor();
   expect(await kenya.locator("textarea[name=minutes]").count()).toBe(0);
   const correction = "Kenya also stressed capacity building for developing countries.";
-  await kenya.getByLabel("Propose a correction to item 2").fill(correction);
+  await kenya.getByText("Propose a correction to item 2").click();
+  await kenya.getByLabel("Your correction to item 2").fill(correction);
   await kenya.getByRole("button", { name: "Send the correction to item 2" }).click();
   await kenya.getByText("Your correction was sent to those keeping the minutes.").waitFor();
   await kenya.getByText(correction).waitFor();

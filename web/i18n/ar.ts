@@ -698,6 +698,7 @@ const ar: Partial<Messages> = {
   "minutes.accept": "قبول",
   "minutes.decline": "رفض",
   "minutes.proposeLabel": "اقتراح تصويب للبند {n}",
+  "minutes.correctionLabel": "تصويبك للبند {n}",
   "minutes.propose": "إرسال التصويب للبند {n}",
   "minutes.correctionSent": "أُرسل تصويبك إلى القائمين على المحضر.",
   "minutes.history": "النسخ السابقة للبند {n}",

@@ -864,6 +864,7 @@ const en = {
   "minutes.accept": "Accept",
   "minutes.decline": "Decline",
   "minutes.proposeLabel": "Propose a correction to item {n}",
+  "minutes.correctionLabel": "Your correction to item {n}",
   "minutes.propose": "Send the correction to item {n}",
   "minutes.correctionSent": "Your correction was sent to those keeping the minutes.",
   "minutes.history": "Earlier versions of item {n}",

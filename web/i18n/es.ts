@@ -697,6 +697,7 @@ const es: Partial<Messages> = {
   "minutes.accept": "Aceptar",
   "minutes.decline": "Rechazar",
   "minutes.proposeLabel": "Proponer una corrección al tema {n}",
+  "minutes.correctionLabel": "Su corrección al tema {n}",
   "minutes.propose": "Enviar la corrección al tema {n}",
   "minutes.correctionSent": "Su corrección se ha enviado a quienes redactan el acta.",
   "minutes.history": "Versiones anteriores del tema {n}",

@@ -697,6 +697,7 @@ const fr: Partial<Messages> = {
   "minutes.accept": "Accepter",
   "minutes.decline": "Refuser",
   "minutes.proposeLabel": "Proposer une correction au point {n}",
+  "minutes.correctionLabel": "Votre correction au point {n}",
   "minutes.propose": "Envoyer la correction au point {n}",
   "minutes.correctionSent": "Votre correction a été transmise aux rédacteurs du compte rendu.",
   "minutes.history": "Versions antérieures du point {n}",

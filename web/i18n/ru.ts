@@ -697,6 +697,7 @@ const ru: Partial<Messages> = {
   "minutes.accept": "Принять",
   "minutes.decline": "Отклонить",
   "minutes.proposeLabel": "Предложить исправление к пункту {n}",
+  "minutes.correctionLabel": "Ваше исправление к пункту {n}",
   "minutes.propose": "Отправить исправление к пункту {n}",
   "minutes.correctionSent": "Ваше исправление отправлено тем, кто ведёт протокол.",
   "minutes.history": "Предыдущие версии пункта {n}",

@@ -697,6 +697,7 @@ const zh: Partial<Messages> = {
   "minutes.accept": "接受",
   "minutes.decline": "拒绝",
   "minutes.proposeLabel": "对项目 {n} 提出更正",
+  "minutes.correctionLabel": "您对项目 {n} 的更正",
   "minutes.propose": "发送对项目 {n} 的更正",
   "minutes.correctionSent": "您的更正已发送给负责会议记录的人员。",
   "minutes.history": "项目 {n} 的早期版本",

@@ -350,18 +350,21 @@ function ItemSection({ id, item, data, corrections, signedIn }: { id: string; it
         <p className="muted">{data.status === "draft" ? t("minutes.notYet") : t("minutes.empty")}</p>
       )}
       {/* Keepers change the text itself; a correction form is for the other attendees. */}
-      {(corrections.length > 0 || (data.permissions.correct && !keep)) && (
+      {corrections.length > 0 && (
         <div className="corrections">
           <h3>{t("minutes.corrections", { count: corrections.length })}</h3>
-          {corrections.length > 0 && (
-            <ul className="plain correction-list">
-              {corrections.map((c) => (
-                <CorrectionView key={c.id} id={id} c={c} canResolve={keep} />
-              ))}
-            </ul>
-          )}
-          {data.permissions.correct && !keep && <CorrectionForm id={id} item={item} />}
+          <ul className="plain correction-list">
+            {corrections.map((c) => (
+              <CorrectionView key={c.id} id={id} c={c} canResolve={keep} />
+            ))}
+          </ul>
         </div>
+      )}
+      {data.permissions.correct && !keep && (
+        <details className="history-box correction-details">
+          <summary>{t("minutes.proposeLabel", { n: item.position })}</summary>
+          <CorrectionForm id={id} item={item} />
+        </details>
       )}
       {((signedIn && data.status !== "draft") || keep) && <ItemHistory id={id} item={item} />}
     </section>
@@ -551,7 +554,7 @@ function CorrectionForm({ id, item }: { id: string; item: MinutesItem }) {
       }}
     >
       <div className="field">
-        <label htmlFor={`${uid}-c`}>{t("minutes.proposeLabel", { n: item.position })}</label>
+        <label htmlFor={`${uid}-c`}>{t("minutes.correctionLabel", { n: item.position })}</label>
         <textarea
           id={`${uid}-c`}
           rows={3}
