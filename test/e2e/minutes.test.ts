@@ -52,6 +52,9 @@ test("register → minutes → circulate → correction → window closed → ac
   await chair.getByRole("heading", { level: 1, name: title }).waitFor();
   // Always date, time and zone (the zone letters are isolated for right-to-left pages).
   await chair.getByText(/^Monday,? 2 November 2026, 10:00–13:00 Geneva time \(\u2066CET, UTC\+1\u2069\)$/).waitFor();
+  const ics = chair.getByRole("link", { name: "Add to calendar (.ics)" });
+  expect(await ics.getAttribute("href")).toBe(`/api/meetings/${id}/calendar.ics`);
+  expect(await ics.getAttribute("download")).not.toBeNull();
   const register = chair.getByRole("region", { name: "Attendance register" });
   await register.getByText(/^Quorum: 0 of \d+ member seats present — quorum \(\d+\) not met$/).waitFor();
   await register.getByLabel("Kenya", { exact: true }).selectOption("present");

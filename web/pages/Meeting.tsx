@@ -262,7 +262,7 @@ function Replies({ data, ended }: { data: MeetingDetail; ended: boolean }) {
           <legend>{t("meeting.reply.legend")}</legend>
           {options.map((r) => (
             <label key={r} className="check">
-              <input type="radio" name="reply" value={r} checked={choice === r} disabled={reply.isPending} onChange={() => choose(r)} />
+              <input type="radio" name="reply" value={r} checked={choice === r} onChange={() => choose(r)} />
               {t(`meeting.reply.${r}`)}
             </label>
           ))}
@@ -410,6 +410,7 @@ function AgendaEditor({ data, onDone }: { data: MeetingDetail; onDone: (message:
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    if (save.isPending) return;
     const bad: Record<string, string> = {};
     items.forEach((i) => {
       if (!i.title.trim()) bad[i.key] = t("validation.required");
@@ -554,7 +555,7 @@ function AgendaEditor({ data, onDone }: { data: MeetingDetail; onDone: (message:
         </button>
       </div>
       <div className="actions">
-        <button type="submit" className="button" disabled={save.isPending}>
+        <button type="submit" className="button" aria-disabled={save.isPending}>
           {save.isPending ? t("common.saving") : t("meeting.agenda.save")}
         </button>
         <button type="button" className="button secondary" onClick={() => onDone("")}>
@@ -875,6 +876,7 @@ function RegisterEditor({ data }: { data: MeetingDetail }) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        if (save.isPending) return;
         setStatus(null);
         setError(null);
         if (changed.length === 0) {
@@ -904,7 +906,7 @@ function RegisterEditor({ data }: { data: MeetingDetail }) {
           >
             {t("meeting.register.markAbsent")}
           </button>
-          <button type="submit" className="button small" disabled={save.isPending}>
+          <button type="submit" className="button small" aria-disabled={save.isPending}>
             {save.isPending ? t("common.saving") : t("meeting.register.save")}
           </button>
           <span className="muted small">{t("meeting.register.unsaved", { count: changed.length })}</span>
@@ -949,7 +951,7 @@ function RegisterEditor({ data }: { data: MeetingDetail }) {
         </div>
       ))}
       <div className="actions">
-        <button type="submit" className="button" disabled={save.isPending}>
+        <button type="submit" className="button" aria-disabled={save.isPending}>
           {save.isPending ? t("common.saving") : t("meeting.register.save")}
         </button>
       </div>

@@ -33,6 +33,10 @@ import { useMe } from "../session";
 const GENEVA = "Europe/Zurich";
 const DAY = 86_400_000;
 
+const STATUS_ID = "minutes-status";
+/** After the stage moves, the form that moved it is gone: focus goes to the new status, which is read out. */
+const focusStatus = () => requestAnimationFrame(() => document.getElementById(STATUS_ID)?.focus());
+
 /** 18:00 seven days ahead on the wall clock of `zone`. */
 const defaultClosing = (zone: string) => `${instantToZonedLocal(Date.now() + 7 * DAY, zone).slice(0, 10)}T18:00`;
 
@@ -128,7 +132,7 @@ function StatusLine({ data, keep, windowOpen, openCorrections }: { data: Minutes
     );
   else text = openCorrections ? t("minutes.status.closedPending", { count: openCorrections }) : t("minutes.status.closed");
   return (
-    <div className={`status-line minutes-status minutes-${data.status}`}>
+    <div id={STATUS_ID} tabIndex={-1} className={`status-line minutes-status minutes-${data.status}`}>
       <p>{text}</p>
     </div>
   );
@@ -212,16 +216,12 @@ function CirculateForm({ id }: { id: string }) {
         if (!instant) return setError(t("minutes.badTime"));
         if (instant.ms <= Date.now()) return setError(t("minutes.future"));
         setError(null);
-        circulate.mutate(
-          { closesAt: local, timeZone: zone },
-          {
-            onError: (err) => {
-              const { message, fields } = describeError(err, t);
-              if (fields.closesAt) setError(fields.closesAt);
-              else setAlert(message);
-            },
-          },
-        );
+        if (circulate.isPending) return;
+        circulate.mutateAsync({ closesAt: local, timeZone: zone }).then(focusStatus, (err) => {
+          const { message, fields } = describeError(err, t);
+          if (fields.closesAt) setError(fields.closesAt);
+          else setAlert(message);
+        });
       }}
     >
       <h3>{t("minutes.circulate")}</h3>
@@ -231,7 +231,7 @@ function CirculateForm({ id }: { id: string }) {
         {alert && <p className="alert alert-error">{alert}</p>}
       </div>
       <div className="actions">
-        <button type="submit" className="button" disabled={circulate.isPending}>
+        <button type="submit" className="button">
           {t("minutes.circulate")}
         </button>
       </div>
@@ -309,17 +309,15 @@ function ApproveButton({ id, windowOpen, openCorrections }: { id: string; window
       <button
         type="button"
         className="button"
-        disabled={approve.isPending}
         onClick={() => {
+          if (approve.isPending) return;
           setAlert(null);
-          approve.mutate(undefined, {
-            onError: (err) => {
-              // The server explains a refusal (window still open, corrections unanswered); say it in the reader's language.
-              const details = (err instanceof ApiError ? err.body.error.details : undefined) as { correctionsCloseAt?: string; openCorrections?: number } | undefined;
-              if (details?.correctionsCloseAt) setAlert(t("minutes.approveOpen", { when: formatDateTime(details.correctionsCloseAt, locale, GENEVA) }));
-              else if (details?.openCorrections) setAlert(t("minutes.approvePending", { count: details.openCorrections }));
-              else setAlert(describeError(err, t).message);
-            },
+          approve.mutateAsync().then(focusStatus, (err) => {
+            // The server explains a refusal (window still open, corrections unanswered); say it in the reader's language.
+            const details = (err instanceof ApiError ? err.body.error.details : undefined) as { correctionsCloseAt?: string; openCorrections?: number } | undefined;
+            if (details?.correctionsCloseAt) setAlert(t("minutes.approveOpen", { when: formatDateTime(details.correctionsCloseAt, locale, GENEVA) }));
+            else if (details?.openCorrections) setAlert(t("minutes.approvePending", { count: details.openCorrections }));
+            else setAlert(describeError(err, t).message);
           });
         }}
       >
@@ -401,6 +399,7 @@ function ItemEditor({ id, item }: { id: string; item: MinutesItem }) {
         e.preventDefault();
         setStatus(null);
         setAlert(null);
+        if (save.isPending || stale) return;
         const sent = text;
         save.mutate(
           { itemId: item.id, text: sent, version },
@@ -464,7 +463,7 @@ function ItemEditor({ id, item }: { id: string; item: MinutesItem }) {
         {alert && <p className="alert alert-error">{alert}</p>}
       </div>
       <div className="actions">
-        <button type="submit" className="button" disabled={save.isPending || !!stale}>
+        <button type="submit" className="button" aria-disabled={save.isPending || !!stale}>
           {save.isPending ? t("common.saving") : t("minutes.saveItem", { n: item.position })}
         </button>
         <span className="live small" aria-live="polite">
