@@ -476,6 +476,16 @@ describe("agenda and materials", () => {
 
     const page = (await cofac.json(`/api/meetings/${m.id}`)).body;
     expect(page.materials).toHaveLength(1);
+    // Renaming and reordering items that have files keeps the files with them.
+    const renamed = await cofac.json(`/api/meetings/${m.id}/agenda`, {
+      method: "PUT",
+      json: { version: page.meeting.version, items: [{ id: first.id, title: "Adoption" }, { id: second.id, title: "Issues paper, Rev.1" }, { title: "Other matters" }] },
+    });
+    expect(renamed.status).toBe(200);
+    const after = (await cofac.json(`/api/meetings/${m.id}`)).body;
+    expect(after.agenda.map((i: { title: string }) => i.title)).toEqual(["Adoption", "Issues paper, Rev.1", "Other matters"]);
+    expect(after.materials[0].agendaItemId).toBe(second.id);
+    page.meeting.version = after.meeting.version;
     expect(page.materials[0].agendaItemId).toBe(second.id);
     // An item with materials cannot be dropped from the agenda.
     const drop = await cofac.json(`/api/meetings/${m.id}/agenda`, { method: "PUT", json: { version: page.meeting.version, items: [{ id: first.id, title: "Adoption" }] } });

@@ -20,7 +20,6 @@ import {
   ltr,
   meetingQuery,
   meetingUrls,
-  revisionIdOf,
   useAgenda,
   useAttendance,
   useRemoveMaterial,
@@ -574,8 +573,6 @@ function RevisionPicker({ trackId, n, onPick, onCancel }: { trackId: number | nu
   const [docId, setDocId] = useState("");
   const doc = useQuery({ ...documentQuery(docId), enabled: !!docId });
   const [number, setNumber] = useState<string>("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const issued = doc.data?.revisions ?? [];
   const selectRef = useRef<HTMLSelectElement>(null);
   useEffect(() => selectRef.current?.focus(), []);
@@ -620,29 +617,16 @@ function RevisionPicker({ trackId, n, onPick, onCancel }: { trackId: number | nu
           </div>
         </div>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
       <div className="actions">
         <button
           type="button"
           className="button small"
-          disabled={!docId || number === "" || busy}
-          onClick={async () => {
+          disabled={!docId || number === ""}
+          onClick={() => {
             const d = doc.data?.document;
-            if (!d) return;
-            setBusy(true);
-            setError(null);
-            try {
-              const id = await revisionIdOf(d.id, Number(number));
-              onPick({ id, number: Number(number), label: revLabel(t, Number(number)), documentId: d.id, documentTitle: d.title });
-            } catch (err) {
-              setError(describeError(err, t).message);
-            } finally {
-              setBusy(false);
-            }
+            const r = issued.find((x) => x.number === Number(number));
+            if (!d || !r) return;
+            onPick({ id: r.id, number: r.number, label: revLabel(t, r.number), documentId: d.id, documentTitle: d.title });
           }}
         >
           {t("meeting.agenda.link")}

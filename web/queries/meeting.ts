@@ -65,23 +65,6 @@ export const meetingUrls = {
   material: (id: string, materialId: string) => `/api/meetings/${encodeURIComponent(id)}/materials/${encodeURIComponent(materialId)}`,
 };
 
-/**
- * The id of a document's revision, which the agenda links to. The documents API names
- * revisions by number only; the issued-text route's ETag is the revision's id, and a HEAD
- * request reads it without downloading the text.
- */
-export async function revisionIdOf(documentId: string, n: number): Promise<string> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/documents/${encodeURIComponent(documentId)}/revisions/${n}/text`, { method: "HEAD", credentials: "same-origin", cache: "no-store" });
-  } catch {
-    throw new ApiError(0, { error: { code: "network", message: "" } });
-  }
-  const etag = res.headers.get("etag")?.replace(/^W\//, "").replaceAll('"', "");
-  if (!res.ok || !etag) throw new ApiError(res.status || 404, { error: { code: "not_found", message: `HTTP ${res.status}` } });
-  return etag;
-}
-
 export type AgendaInput = { id?: string; title: string; revisionId?: string | null };
 type ResolveBody = { status: "accepted" | "declined"; response?: string };
 

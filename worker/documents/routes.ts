@@ -40,6 +40,7 @@ const windowState = (r: { commentsOpenAt: string; commentsCloseAt: string }, now
   now < r.commentsOpenAt ? "not_open" : now <= r.commentsCloseAt ? "open" : "closed";
 
 export const revisionSummary = (r: typeof revisions.$inferSelect) => ({
+  id: r.id,
   number: r.number,
   label: revisionLabel(r.number),
   issuedAt: r.issuedAt,

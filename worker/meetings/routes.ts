@@ -498,9 +498,14 @@ export const meetingRoutes = new Hono<AppEnv>()
         [{ action: "meeting.agenda", targetType: "meeting", targetId: m.id, before: { agenda: summary(current.sort((a, b) => a.position - b.position)) }, after: { agenda: summary(next) }, onlyIf: applied }],
         [
           guard,
-          // Only applied if the guard above won the race.
-          db.delete(agendaItems).where(and(eq(agendaItems.meetingId, m.id), applied)),
-          ...next.map((item) => insertIf(db, agendaItems, item, applied)),
+          // Each applies only if the guard above won the race. Kept items are updated in
+          // place: minutes versions, materials and corrections point at them.
+          ...removed.map((i) => db.delete(agendaItems).where(and(eq(agendaItems.id, i.id), applied))),
+          ...next.map((item) =>
+            known.has(item.id)
+              ? db.update(agendaItems).set({ position: item.position, title: item.title, revisionId: item.revisionId }).where(and(eq(agendaItems.id, item.id), applied))
+              : insertIf(db, agendaItems, item, applied),
+          ),
         ],
       );
       if ((updated as unknown[]).length === 0) throw await stale(db, m.id);
