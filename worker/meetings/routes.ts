@@ -2,9 +2,10 @@
 // reschedule and cancel, agendas, replies and the attendance register.
 // Minutes, materials and calendar feeds have their own files beside this one.
 import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { auditContext, writeAudited } from "../audit";
+import { type AuditEntry, auditContext, writeAudited } from "../audit";
+import type { Letter } from "../mail/mailer";
 import { newId } from "../auth/crypto";
 import {
   agendaItems,
@@ -24,7 +25,7 @@ import {
 import { aliased } from "../db/alias";
 import { insertIf } from "../db/insert-if";
 import type { AppEnv, Db } from "../env";
-import { badRequest, conflict, notFound } from "../errors";
+import { badRequest, conflict } from "../errors";
 import { zonedToInstant } from "../lib/zonedTime";
 import { type Actor, authorize, can } from "../policy";
 import { v } from "../validation";
@@ -69,7 +70,24 @@ export function presentMeeting(m: MeetingRow, actor: Actor) {
   return { ...rest, onlineUrl: can(actor, "meetings.join", meetingScope(m)) ? onlineUrl : null };
 }
 
-const meetingLink = (origin: string, id: string) => `${origin}/meetings/${id}`;
+const meetingLink = (c: Context<AppEnv>, id: string) => `${new URL(c.req.url).origin}/meetings/${id}`;
+
+/**
+ * Writes `next` over `m` unless someone changed the meeting since it was read (409 then),
+ * in one batch with its audit row and, when given, the notice to every participant.
+ */
+async function writeMeeting(c: Context<AppEnv>, m: MeetingRow, next: MeetingRow, audit: Pick<AuditEntry, "action" | "before" | "after">, letter: ((zone: string) => Letter) | null) {
+  const db = c.get("db");
+  const applied = sql`exists (select 1 from meetings where id = ${m.id} and version = ${next.version} and updated_at = ${next.updatedAt})`;
+  const mail = letter ? await mailParticipants(db, c.env, m.id, letter, applied) : [];
+  const { id: _i, createdBy: _c, createdAt: _a, ...set } = next;
+  const [updated] = await writeAudited(
+    auditContext(c),
+    [{ ...audit, targetType: "meeting", targetId: m.id, onlyIf: applied }],
+    [db.update(meetings).set(set).where(and(eq(meetings.id, m.id), eq(meetings.version, m.version))).returning({ id: meetings.id }), ...mail],
+  );
+  if ((updated as unknown[]).length === 0) throw await stale(db, m.id);
+}
 
 async function trackOr400(db: Db, trackId: number | null) {
   if (trackId == null) return null;
@@ -402,19 +420,15 @@ export const meetingRoutes = new Hono<AppEnv>()
       next.sequence = m.sequence + (changed.some((k) => (CALENDAR_FIELDS as readonly string[]).includes(k)) ? 1 : 0);
       next.version = m.version + 1;
       next.updatedAt = now;
-      const applied = sql`exists (select 1 from meetings where id = ${m.id} and version = ${next.version} and updated_at = ${now})`;
       const notify = changed.some((k) => (NOTICE_FIELDS as readonly string[]).includes(k));
-      const mail = notify
-        ? await mailParticipants(db, c.env, m.id, rescheduledLetter(m, next, meetingLink(new URL(c.req.url).origin, m.id), body.reason), applied)
-        : [];
       const pick = (r: MeetingRow) => ({ ...Object.fromEntries(changed.map((k) => [k, r[k]])), ...(body.reason ? { reason: body.reason } : {}) });
-      const { id: _i, createdBy: _c, createdAt: _a, ...set } = next;
-      const [updated] = await writeAudited(
-        auditContext(c),
-        [{ action: moved ? "meeting.reschedule" : "meeting.update", targetType: "meeting", targetId: m.id, before: pick(m), after: pick(next), onlyIf: applied }],
-        [db.update(meetings).set(set).where(and(eq(meetings.id, m.id), eq(meetings.version, m.version))).returning({ id: meetings.id }), ...mail],
+      await writeMeeting(
+        c,
+        m,
+        next,
+        { action: moved ? "meeting.reschedule" : "meeting.update", before: pick(m), after: pick(next) },
+        notify ? rescheduledLetter(m, next, meetingLink(c, m.id), body.reason) : null,
       );
-      if ((updated as unknown[]).length === 0) throw await stale(db, m.id);
       return c.json({ meeting: presentMeeting(next, actor) }, 200);
     },
   )
@@ -433,21 +447,13 @@ export const meetingRoutes = new Hono<AppEnv>()
       if (m.version !== body.version) throw await stale(db, m.id);
       const now = new Date().toISOString();
       const next: MeetingRow = { ...m, status: "cancelled", cancelReason: body.reason, sequence: m.sequence + 1, version: m.version + 1, updatedAt: now };
-      const applied = sql`exists (select 1 from meetings where id = ${m.id} and version = ${next.version} and status = 'cancelled')`;
-      const mail = await mailParticipants(db, c.env, m.id, cancelledLetter(m, meetingLink(new URL(c.req.url).origin, m.id), body.reason), applied);
-      const [updated] = await writeAudited(
-        auditContext(c),
-        [{ action: "meeting.cancel", targetType: "meeting", targetId: m.id, before: { status: m.status }, after: { status: "cancelled", reason: body.reason }, onlyIf: applied }],
-        [
-          db
-            .update(meetings)
-            .set({ status: "cancelled", cancelReason: body.reason, sequence: next.sequence, version: next.version, updatedAt: now })
-            .where(and(eq(meetings.id, m.id), eq(meetings.version, m.version)))
-            .returning({ id: meetings.id }),
-          ...mail,
-        ],
+      await writeMeeting(
+        c,
+        m,
+        next,
+        { action: "meeting.cancel", before: { status: m.status }, after: { status: "cancelled", reason: body.reason } },
+        cancelledLetter(m, meetingLink(c, m.id), body.reason),
       );
-      if ((updated as unknown[]).length === 0) throw await stale(db, m.id);
       return c.json({ meeting: presentMeeting(next, actor) }, 200);
     },
   )
