@@ -125,7 +125,7 @@ function initialValues(meeting: Meeting | null, kinds: readonly MeetingKind[], t
 }
 
 function MeetingForm({ meeting, trackTitle }: { meeting: Meeting | null; trackTitle: string | null }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { me } = useMe();
   const readerZone = useTimeZone();
   const qc = useQueryClient();
@@ -363,7 +363,7 @@ function MeetingForm({ meeting, trackTitle }: { meeting: Meeting | null; trackTi
                 hint={t("schedule.timeZoneHint")}
                 error={form.errors.timeZone}
               >
-                {zones.map((z) => (
+                {(zones.includes(v.timeZone) ? zones : [v.timeZone, ...zones]).map((z) => (
                   <option key={z} value={z}>
                     {z}
                   </option>

@@ -57,12 +57,14 @@ export const meetingCalls = {
   cancel: (id: string, json: CancelBody) => request(one.cancel.$post({ param: { id }, json })),
 };
 
-/** The writes, each followed by a refresh of every meetings query (calendar, detail, fairness). */
+/** The writes, each followed by a refresh of the meetings queries (calendar, detail, fairness). */
 export function useMeetingMutations() {
   const qc = useQueryClient();
   const after = async <T,>(p: Promise<T>): Promise<T> => {
     const out = await p;
-    await qc.invalidateQueries({ queryKey: meetingKeys.all });
+    // Not the slot checks: the form that made the write is about to go, and a check rerun
+    // now would briefly show the new meeting as conflicting with itself.
+    await qc.invalidateQueries({ queryKey: meetingKeys.all, predicate: (q) => q.queryKey[1] !== "check" });
     return out;
   };
   return {
