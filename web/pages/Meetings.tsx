@@ -350,22 +350,23 @@ function CopyUrl({ label, path }: { label: string; path: string }) {
         <button
           type="button"
           className="button secondary small"
-          aria-describedby={id}
           onClick={async () => {
             try {
               await navigator.clipboard.writeText(url);
+              setCopied(true);
+              setTimeout(() => setCopied(false), 4000);
             } catch {
-              // No clipboard (an insecure origin, an old browser): leave the text selected to copy by hand.
+              // No clipboard (an insecure origin, an old browser): select the address to copy by hand.
               document.getElementById(id)?.focus();
             }
-            setCopied(true);
-            setTimeout(() => setCopied(false), 4000);
           }}
         >
           {t("meetings.feed.copy")}
+          <span className="visually-hidden">: {label}</span>
         </button>
         <a href={webcal} className="button secondary small">
           {t("meetings.feed.open")}
+          <span className="visually-hidden">: {label}</span>
         </a>
       </div>
       <span className="live small" aria-live="polite">
