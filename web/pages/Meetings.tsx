@@ -258,17 +258,17 @@ function MonthView({ month, today, zone, track, onMonth }: { month: string; toda
             </span>{" "}
             {t("meetings.prevMonth")}
           </button>
-          {month !== monthOf(today) && (
-            <button type="button" className="button secondary small" onClick={() => onMonth(monthOf(today))}>
-              {t("meetings.thisMonth")}
-            </button>
-          )}
           <button type="button" className="button secondary small" onClick={() => onMonth(shiftMonth(month, 1))}>
             {t("meetings.nextMonth")}{" "}
             <span aria-hidden="true" className="arrow">
               ›
             </span>
           </button>
+          {month !== monthOf(today) && (
+            <button type="button" className="button secondary small" onClick={() => onMonth(monthOf(today))}>
+              {t("meetings.thisMonth")}
+            </button>
+          )}
         </div>
       </div>
       <p className="muted small">{t("meetings.monthZone", { zone: zonePlace(t, zone) })}</p>
