@@ -10,6 +10,8 @@ let staffPage: Page;
 let trackSlug = "";
 let invitationPath = "";
 let docId = "";
+let heldMeetingId = "";
+let trackMeetingId = "";
 
 beforeAll(async () => {
   browser = await launch();
@@ -30,6 +32,16 @@ beforeAll(async () => {
   trackSlug = made.slug;
   invitationPath = new URL(await latestLink(staffPage, "invitations")).pathname;
   docId = await makeDocument(staffPage);
+  // The demo seed holds a plenary with approved minutes and a track meeting with minutes out for corrections.
+  const seeded = await staffPage.evaluate(async () => {
+    const from = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+    const list = (await (await fetch(`/api/meetings?from=${from}`)).json()) as { meetings: { id: string; kind: string; startsAt: string }[] };
+    const held = list.meetings.filter((m) => Date.parse(m.startsAt) < Date.now());
+    return { plenary: held.find((m) => m.kind === "plenary")?.id ?? "", track: held.find((m) => m.kind === "track")?.id ?? "" };
+  });
+  expect(seeded.plenary && seeded.track).toBeTruthy();
+  heldMeetingId = seeded.plenary;
+  trackMeetingId = seeded.track;
 });
 
 /** A public track-1 document with a zero draft and a Rev.1 (one paragraph edited, one bracketed), and a member's amendment. */
@@ -103,12 +115,21 @@ const anonymous = () => [
   [invitationPath, "invitation-accept"],
   ["/reset-password", "reset-request"],
   ["/reset-password/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "reset-set"],
+  ["/meetings", "meetings-anonymous"],
+  [`/meetings/${heldMeetingId}`, "meeting-anonymous"],
 ];
 const signedIn = () => [
   ["/", "dashboard"],
   ["/tracks", "tracks"],
   [`/tracks/${trackSlug}`, "track"],
   ["/meetings", "meetings"],
+  ["/meetings?view=month", "meetings-month"],
+  ["/meetings/new", "meeting-schedule"],
+  [`/meetings/${heldMeetingId}`, "meeting-held"],
+  [`/meetings/${heldMeetingId}/minutes`, "minutes-approved"],
+  [`/meetings/${trackMeetingId}`, "meeting-track"],
+  [`/meetings/${trackMeetingId}/minutes`, "minutes-circulated"],
+  [`/meetings/${trackMeetingId}/edit`, "meeting-edit"],
   ["/reports", "reports"],
   ["/members", "members"],
   ["/admin", "admin"],

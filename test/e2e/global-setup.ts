@@ -13,10 +13,11 @@ declare module "vitest" {
 }
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const PERSIST = ".wrangler/e2e-state";
+// Per run, so two runs at once (two engineers, or CI and a local run) never share a database.
+const PERSIST = `.wrangler/e2e-state-${process.pid}`;
 // A private copy of the built client: a `vite build` elsewhere (it empties dist/client)
 // must not pull the pages out from under a running test.
-const CLIENT = ".wrangler/e2e-client";
+const CLIENT = `.wrangler/e2e-client-${process.pid}`;
 const bin = (name: string) => resolve(ROOT, "node_modules/.bin", name);
 
 function run(cmd: string, args: string[]): Promise<void> {
@@ -90,5 +91,7 @@ export default async function setup(project: TestProject) {
     } catch {
       /* already gone */
     }
+    rmSync(resolve(ROOT, PERSIST), { recursive: true, force: true });
+    rmSync(resolve(ROOT, CLIENT), { recursive: true, force: true });
   };
 }
