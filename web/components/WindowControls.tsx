@@ -3,16 +3,17 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, request } from "../api";
-import { formatDateTime, useI18n } from "../i18n";
-import { instantToZonedLocal, timeZones, zonedToInstant } from "../../worker/lib/zonedTime";
+import { useI18n } from "../i18n";
+import { instantToZonedLocal, zonedToInstant } from "../../worker/lib/zonedTime";
 import { docKeys } from "../queries/documents";
 import { WindowBody } from "../../worker/documents/schemas";
-import { Field, FormMessages, SelectField, useForm } from "./form";
+import { FormMessages, useForm } from "./form";
+import { ZonedDateTimeField, ZoneSelect } from "./ZonedDateTimeField";
 
 type Props = { id: string; n: number; closeAt: string; zone: string; allowLate: boolean };
 
 export function WindowControls({ id, n, closeAt, zone: initialZone, allowLate }: Props) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const form = useForm();
   const qc = useQueryClient();
   const [zone, setZone] = useState(initialZone);
@@ -43,22 +44,8 @@ export function WindowControls({ id, n, closeAt, zone: initialZone, allowLate }:
           });
         }}
       >
-        <SelectField label={t("editor.timeZone")} name="zone" value={zone} onChange={(e) => setZone(e.target.value)}>
-          {timeZones().map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </SelectField>
-        <Field
-          label={t("editor.closes")}
-          name="commentsCloseAt"
-          type="datetime-local"
-          value={local}
-          onChange={(e) => setLocal(e.target.value)}
-          hint={instant ? `${formatDateTime(instant.iso, locale, zone)} (${zone})` : "–"}
-          error={form.errors.commentsCloseAt}
-        />
+        <ZoneSelect label={t("editor.timeZone")} name="zone" value={zone} onChange={(e) => setZone(e.target.value)} />
+        <ZonedDateTimeField label={t("editor.closes")} name="commentsCloseAt" zone={zone} value={local} onChange={(e) => setLocal(e.target.value)} error={form.errors.commentsCloseAt} />
         <label className="check">
           <input type="checkbox" name="allowLate" checked={late} onChange={(e) => setLate(e.target.checked)} />
           {t("editor.allowLate")}

@@ -1,7 +1,8 @@
 import { Fragment, type ReactNode } from "react";
 import { EM, htmlToRuns, STRONG, SUB, SUP, toPlainText, U } from "../../worker/documents/markup";
 import type { BlockKind } from "../../worker/documents/types";
-import { formatDateTime, useI18n, type MessageKey, type Translate } from "../i18n";
+import { useI18n, type MessageKey, type Translate } from "../i18n";
+import { formatDateTime } from "../i18n/time";
 import { useTimeZone } from "../session";
 
 /** "Zero draft" / "Rev.2", translated. */

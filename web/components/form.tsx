@@ -78,16 +78,24 @@ export function describeError(err: unknown, t: Translate): { message: string; fi
   return { message: String(err), fields: {} };
 }
 
-/** Form-level messages in live regions that exist before they change, so screen readers announce them. */
-export function FormMessages({ alert, status }: { alert: string | null; status?: string | null }) {
+/**
+ * Form-level messages in live regions that exist before they change, so screen readers
+ * announce them: an error (assertive) and a confirmation (polite). Leave a prop out for a
+ * form that never says that kind of thing; `statusClass` styles a quieter confirmation.
+ */
+export function FormMessages({ alert, status, statusClass = "alert alert-ok" }: { alert?: string | null; status?: string | null; statusClass?: string }) {
   return (
     <>
-      <div className="live" aria-live="assertive" aria-atomic="true">
-        {alert && <p className="alert alert-error">{alert}</p>}
-      </div>
-      <div className="live" aria-live="polite" aria-atomic="true">
-        {status && <p className="alert alert-ok">{status}</p>}
-      </div>
+      {alert !== undefined && (
+        <div className="live" aria-live="assertive" aria-atomic="true">
+          {alert && <p className="alert alert-error">{alert}</p>}
+        </div>
+      )}
+      {status !== undefined && (
+        <div className="live" aria-live="polite" aria-atomic="true">
+          {status && <p className={statusClass}>{status}</p>}
+        </div>
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { describeError } from "./form";
-import { formatDateTime, useI18n, type Translate } from "../i18n";
+import { useI18n, type Translate } from "../i18n";
+import { formatDateTime } from "../i18n/time";
 import { justNavigated } from "../router";
 import { useTimeZone } from "../session";
 

@@ -2,10 +2,11 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { api, ApiError, request, type ErrorBody } from "../api";
 import { ParagraphView, revLabel } from "../components/documents";
-import { describeError, Field, FormMessages, SelectField, useForm } from "../components/form";
+import { describeError, FormMessages, useForm } from "../components/form";
+import { ZonedDateTimeField, ZoneSelect } from "../components/ZonedDateTimeField";
 import { DateTime, ErrorState, Loading, PageTitle, useFormatDate } from "../components/ui";
-import { formatDateTime, useI18n } from "../i18n";
-import { instantToZonedLocal, timeZones, zonedToInstant } from "../../worker/lib/zonedTime";
+import { useI18n } from "../i18n";
+import { instantToZonedLocal, zonedToInstant } from "../../worker/lib/zonedTime";
 import { docKeys, documentQuery, draftQuery } from "../queries/documents";
 import { Link, navigate } from "../router";
 import { pasteToBlocks, sanitizeInline, textToBlocks, toPlainText } from "../../worker/documents/markup";
@@ -420,7 +421,7 @@ function EditableBlock({
 const DEFAULT_ZONE = "Europe/Zurich";
 
 function IssueForm({ id, label, previousLabel, prepare }: { id: string; label: string; previousLabel: string | null; prepare: () => Promise<Draft | null> }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const form = useForm();
   const qc = useQueryClient();
   const [zone, setZone] = useState(DEFAULT_ZONE);
@@ -429,10 +430,8 @@ function IssueForm({ id, label, previousLabel, prepare }: { id: string; label: s
     const day = instantToZonedLocal(Date.now() + 14 * 86_400_000, DEFAULT_ZONE);
     return `${day.slice(0, 10)}T18:00`;
   });
-  const zones = timeZones();
   const o = zonedToInstant(openAt, zone);
   const c = zonedToInstant(closeAt, zone);
-  const show = (x: { iso: string } | null) => (x ? `${formatDateTime(x.iso, locale, zone)} (${zone})` : "–");
 
   return (
     <section className="card" aria-labelledby="issue-title">
@@ -470,16 +469,10 @@ function IssueForm({ id, label, previousLabel, prepare }: { id: string; label: s
           });
         }}
       >
-        <SelectField label={t("editor.timeZone")} name="commentsTimeZone" value={zone} onChange={(e) => setZone(e.target.value)} hint={t("editor.timeZoneHint")} error={form.errors.commentsTimeZone}>
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </SelectField>
+        <ZoneSelect label={t("editor.timeZone")} name="commentsTimeZone" value={zone} onChange={(e) => setZone(e.target.value)} hint={t("editor.timeZoneHint")} error={form.errors.commentsTimeZone} />
         <div className="form-row">
-          <Field label={t("editor.opens")} name="commentsOpenAt" type="datetime-local" value={openAt} onChange={(e) => setOpenAt(e.target.value)} hint={show(o)} error={form.errors.commentsOpenAt} />
-          <Field label={t("editor.closes")} name="commentsCloseAt" type="datetime-local" value={closeAt} onChange={(e) => setCloseAt(e.target.value)} hint={show(c)} error={form.errors.commentsCloseAt} />
+          <ZonedDateTimeField label={t("editor.opens")} name="commentsOpenAt" zone={zone} value={openAt} onChange={(e) => setOpenAt(e.target.value)} error={form.errors.commentsOpenAt} />
+          <ZonedDateTimeField label={t("editor.closes")} name="commentsCloseAt" zone={zone} value={closeAt} onChange={(e) => setCloseAt(e.target.value)} error={form.errors.commentsCloseAt} />
         </div>
         <label className="check">
           <input type="checkbox" name="allowLate" />

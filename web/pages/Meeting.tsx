@@ -5,74 +5,33 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { ApiError } from "../api";
 import { revLabel } from "../components/documents";
-import { describeError } from "../components/form";
+import { describeError, FormMessages } from "../components/form";
 import { groupSeats } from "../components/groups";
 import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
+import { formatTimeRange, isolate, ltr, zoneLettersAndOffset } from "../i18n/time";
+import { MeetingTime } from "../components/meetings/MeetingTime";
 import type { Locale } from "../../worker/auth/schemas";
 import { ATTENDANCE_STATUSES, MEETING_REPLIES, type AttendanceStatus, type MeetingReply } from "../../worker/db/enums";
 import { MATERIAL_MAX_BYTES, MATERIAL_TYPES } from "../../worker/meetings/schemas";
 import { documentQuery } from "../queries/documents";
 import {
   agendaDocumentsQuery,
-  formatSpan,
-  isolate,
-  ltr,
-  meetingQuery,
   meetingUrls,
   useAgenda,
   useAttendance,
   useRemoveMaterial,
   useReply,
   useUploadMaterial,
-  utcOffset,
-  zoneAbbreviation,
   type AgendaEntry,
   type HistoryEntry,
   type Material,
-  type MeetingData,
-  type MeetingDetail,
 } from "../queries/meeting";
+import { meetingQuery, type MeetingDetail } from "../queries/meetings";
 import { Link } from "../router";
-import { useMe, useTimeZone } from "../session";
+import { useMe } from "../session";
 
-const GENEVA = "Europe/Zurich";
 const enc = encodeURIComponent;
-
-// ---------------------------------------------------------------- times with their zones
-
-function zoneName(t: Translate, zone: string) {
-  return zone === GENEVA ? t("meeting.zone.geneva") : t("meeting.zone.named", { zone: zone.replaceAll("_", " ") });
-}
-
-/** The meeting's times in its own zone, and in the reader's own zone when that differs. */
-function MeetingTimes({ m }: { m: Pick<MeetingData, "startsAt" | "endsAt" | "timeZone"> }) {
-  const { t, locale } = useI18n();
-  const mine = useTimeZone();
-  const s = Date.parse(m.startsAt);
-  const abbr = zoneAbbreviation(s, m.timeZone, locale);
-  const offset = utcOffset(s, m.timeZone);
-  // "America/New York, EDT"; plain "UTC" for UTC itself.
-  const myZone = /^(Etc\/)?(UTC|GMT)$/.test(mine) ? "UTC" : `${mine.replaceAll("_", " ")}, ${zoneAbbreviation(s, mine, locale) ?? utcOffset(s, mine)}`;
-  return (
-    <div className="meeting-times">
-      <p className="meeting-when">
-        <time dateTime={m.startsAt}>
-          {t("meeting.when", {
-            span: formatSpan(m.startsAt, m.endsAt, m.timeZone, locale),
-            zone: zoneName(t, m.timeZone),
-            offset: ltr(abbr ? `${abbr}, ${offset}` : offset),
-          })}
-        </time>
-      </p>
-      {mine !== m.timeZone && (
-        <p className="meeting-when-mine">
-          {t("meeting.whenYours", { span: formatSpan(m.startsAt, m.endsAt, mine, locale, true), zone: ltr(myZone) })}
-        </p>
-      )}
-    </div>
-  );
-}
 
 // ---------------------------------------------------------------- small pieces
 
@@ -118,9 +77,7 @@ function MaterialList({ id, files, canRemove }: { id: string; files: Material[];
           </li>
         ))}
       </ul>
-      <div className="live" aria-live="assertive">
-        {error && <p className="alert alert-error">{error}</p>}
-      </div>
+      <FormMessages alert={error} />
     </>
   );
 }
@@ -167,7 +124,7 @@ export default function Meeting({ params }: { params: Record<string, string> }) 
             {m.cancelReason && <p dir="auto">{t("meeting.cancelledReason", { reason: m.cancelReason })}</p>}
           </div>
         )}
-        <MeetingTimes m={m} />
+        <MeetingTime m={m} />
         <dl className="facts meeting-facts">
           <dt>{t("meeting.format")}</dt>
           <dd>{t(`meeting.format.${m.format}`)}</dd>
@@ -267,16 +224,7 @@ function Replies({ data, ended }: { data: MeetingDetail; ended: boolean }) {
           ))}
         </fieldset>
       )}
-      {open && (
-        <>
-          <div className="live" aria-live="polite" aria-atomic="true">
-            {status && <p className="saved-status">{status}</p>}
-          </div>
-          <div className="live" aria-live="assertive" aria-atomic="true">
-            {error && <p className="alert alert-error">{error}</p>}
-          </div>
-        </>
-      )}
+      {open && <FormMessages alert={error} status={status} statusClass="saved-status" />}
       {!open && data.replies.myReply && <p>{t("meeting.reply.yours", { reply: t(`meeting.reply.${data.replies.myReply}`) })}</p>}
       <p className="reply-counts">
         {total === 0
@@ -316,9 +264,7 @@ function Agenda({ data, locked }: { data: MeetingDetail; locked: boolean }) {
     <>
       <section aria-labelledby="m-agenda">
         <h2 id="m-agenda">{t("meeting.agenda")}</h2>
-        <div className="live" aria-live="polite">
-          {saved && <p className="alert alert-ok">{saved}</p>}
-        </div>
+        <FormMessages status={saved} />
         {editing ? (
           <AgendaEditor
             data={data}
@@ -443,9 +389,7 @@ function AgendaEditor({ data, onDone }: { data: MeetingDetail; onDone: (message:
 
   return (
     <form className="form agenda-editor" noValidate onSubmit={submit}>
-      <div className="live" aria-live="assertive">
-        {alert && <p className="alert alert-error">{alert}</p>}
-      </div>
+      <FormMessages alert={alert} />
       <p className="visually-hidden" aria-live="polite">
         {announce}
       </p>
@@ -895,12 +839,7 @@ function RegisterEditor({ data }: { data: MeetingDetail }) {
           </button>
           <span className="muted small">{t("meeting.register.unsaved", { count: changed.length })}</span>
         </div>
-        <div className="live" aria-live="polite" aria-atomic="true">
-          {status && <p className="alert alert-ok">{status}</p>}
-        </div>
-        <div className="live" aria-live="assertive" aria-atomic="true">
-          {error && <p className="alert alert-error">{error}</p>}
-        </div>
+        <FormMessages alert={error} status={status} />
       </div>
       {groupSeats(data.register).map((section) => (
         <div key={section.kind} className="register-section">
@@ -968,7 +907,7 @@ function History({ data }: { data: MeetingDetail }) {
     const end = s?.endsAt ?? fallback?.endsAt;
     const z = s?.timeZone ?? zone;
     if (!start || !end) return "–";
-    return `${formatSpan(start, end, z, locale)} (${ltr(zoneAbbreviation(Date.parse(start), z, locale) ?? utcOffset(Date.parse(start), z))})`;
+    return `${formatTimeRange(start, end, locale, z, "long")} (${ltr(zoneLettersAndOffset(Date.parse(start), z, locale))})`;
   };
   const describe = (h: HistoryEntry) => {
     const before = h.before as Snapshot;

@@ -5,7 +5,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorState, Loading, PageTitle } from "../components/ui";
-import { describeSlot, intlLocale, useI18n, zonePlace, type MessageKey, type Translate } from "../i18n";
+import { useI18n, type MessageKey, type Translate } from "../i18n";
+import { intlLocale, zonePlace } from "../i18n/time";
+import { MeetingTime } from "../components/meetings/MeetingTime";
 import { instantToZonedLocal, zonedToInstant } from "../../worker/lib/zonedTime";
 import { tracksQuery } from "../queries";
 import { fairnessQuery, feedUrl, meetingListQuery, type MeetingSummary } from "../queries/meetings";
@@ -117,24 +119,6 @@ export default function Meetings() {
   );
 }
 
-/** One line per zone: the meeting's own, then the reader's when the clock differs. */
-function SlotTimes({ m, zone }: { m: Pick<MeetingSummary, "startsAt" | "endsAt" | "timeZone">; zone: string }) {
-  const { t, locale } = useI18n();
-  const s = describeSlot(t, locale, m.startsAt, m.endsAt, m.timeZone, zone);
-  return (
-    <span className="slot-times">
-      <span className="slot-line">
-        <time dateTime={m.startsAt}>{s.here}</time>
-      </span>
-      {s.yours && (
-        <span className="slot-line slot-yours">
-          <time dateTime={m.startsAt}>{s.yours}</time>
-        </span>
-      )}
-    </span>
-  );
-}
-
 function Badges({ m }: { m: MeetingSummary }) {
   const { t } = useI18n();
   return (
@@ -180,7 +164,7 @@ function AgendaView({ past, today, zone, track, href }: { past: boolean; today: 
             </h3>
             <ul className="plain meeting-list">
               {items.map((m) => (
-                <MeetingItem key={m.id} m={m} zone={zone} />
+                <MeetingItem key={m.id} m={m} />
               ))}
             </ul>
           </section>
@@ -201,7 +185,7 @@ function AgendaView({ past, today, zone, track, href }: { past: boolean; today: 
   );
 }
 
-function MeetingItem({ m, zone }: { m: MeetingSummary; zone: string }) {
+function MeetingItem({ m }: { m: MeetingSummary }) {
   const { t } = useI18n();
   const cancelled = m.status === "cancelled";
   const place = [t(`schedule.format.${m.format}` as MessageKey), m.format !== "online" ? m.room : null].filter(Boolean).join(" · ");
@@ -214,7 +198,7 @@ function MeetingItem({ m, zone }: { m: MeetingSummary; zone: string }) {
         <Badges m={m} />
       </p>
       <p className="meeting-when">
-        <SlotTimes m={m} zone={zone} />
+        <MeetingTime m={m} compact />
       </p>
       <p className="meeting-meta muted">
         {kindLabel(t, m)} · {place}

@@ -3,16 +3,16 @@
 // caught), circulate, change the window, answer corrections and approve; attendees
 // propose corrections while the window is open; everyone else reads.
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useState, type ReactNode } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
 import { ApiError } from "../api";
 import { TwoZoneTime } from "../components/consensus/common";
-import { describeError } from "../components/form";
+import { describeError, FormMessages } from "../components/form";
+import { ZonedDateTimeField, ZoneSelect } from "../components/ZonedDateTimeField";
 import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
-import { formatDateTime, useI18n } from "../i18n";
-import { instantToZonedLocal, timeZones, zonedToInstant } from "../../worker/lib/zonedTime";
+import { useI18n } from "../i18n";
+import { describeSlot, formatDateTime } from "../i18n/time";
+import { instantToZonedLocal, zonedToInstant } from "../../worker/lib/zonedTime";
 import {
-  formatSpan,
-  ltr,
   minutesHistoryQuery,
   minutesQuery,
   useApproveMinutes,
@@ -21,8 +21,6 @@ import {
   useResolveCorrection,
   useSaveMinutesItem,
   useSubmitCorrection,
-  utcOffset,
-  zoneAbbreviation,
   type Correction,
   type MinutesData,
   type MinutesItem,
@@ -60,13 +58,8 @@ export default function Minutes({ params }: { params: Record<string, string> }) 
       </p>
       <PageTitle title={t("minutes.title", { title: m.title })}>{t("minutes.title", { title: m.title })}</PageTitle>
       <p className="muted">
-        {t("minutes.held", {
-          when: t("meeting.when", {
-            span: formatSpan(m.startsAt, m.endsAt, m.timeZone, locale),
-            zone: m.timeZone === GENEVA ? t("meeting.zone.geneva") : t("meeting.zone.named", { zone: m.timeZone.replaceAll("_", " ") }),
-            offset: ltr([zoneAbbreviation(Date.parse(m.startsAt), m.timeZone, locale), utcOffset(Date.parse(m.startsAt), m.timeZone)].filter(Boolean).join(", ")),
-          }),
-        })}
+        {/* The meeting page's full form, in the meeting's own zone only. */}
+        {t("minutes.held", { when: describeSlot(t, locale, m, m.timeZone, false).here })}
         {m.status === "cancelled" && <strong> · {t("minutes.meetingCancelled")}</strong>}
       </p>
 
@@ -140,47 +133,6 @@ function StatusLine({ data, keep, windowOpen, openCorrections }: { data: Minutes
 
 // ---------------------------------------------------------------- the keepers' controls
 
-function ZonedInput({ label, zone, setZone, local, setLocal, error, name }: { label: string; zone: string; setZone: (z: string) => void; local: string; setLocal: (v: string) => void; error?: string | null; name: string }) {
-  const { t, locale } = useI18n();
-  const uid = useId();
-  const zones = useMemo(() => timeZones(), []);
-  const instant = zonedToInstant(local, zone);
-  return (
-    <div className="form-row">
-      <div className="field">
-        <label htmlFor={`${uid}-zone`}>{t("minutes.zone")}</label>
-        <select id={`${uid}-zone`} value={zone} onChange={(e) => setZone(e.target.value)}>
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z.replaceAll("_", " ")}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${uid}-at`}>{label}</label>
-        <input
-          id={`${uid}-at`}
-          name={name}
-          type="datetime-local"
-          value={local}
-          onChange={(e) => setLocal(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={`${uid}-hint${error ? ` ${uid}-err` : ""}`}
-        />
-        <p className="hint" id={`${uid}-hint`}>
-          {instant ? t("minutes.closesHint", { when: formatDateTime(instant.iso, locale, zone), zone }) : "–"}
-        </p>
-        {error && (
-          <p className="field-error" id={`${uid}-err`}>
-            {error}
-          </p>
-        )}
-      </div>
-    </div>
-  );
-}
-
 function KeeperControls({ data, windowOpen, openCorrections }: { data: MinutesData; windowOpen: boolean; openCorrections: number }) {
   const { t } = useI18n();
   const held = Date.parse(data.meeting.startsAt) <= Date.now();
@@ -201,63 +153,78 @@ function KeeperControls({ data, windowOpen, openCorrections }: { data: MinutesDa
 function CirculateForm({ id }: { id: string }) {
   const { t } = useI18n();
   const circulate = useCirculate(id);
-  const [zone, setZone] = useState(GENEVA);
-  const [local, setLocal] = useState(() => defaultClosing(GENEVA));
-  const [error, setError] = useState<string | null>(null);
-  const [alert, setAlert] = useState<string | null>(null);
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        const instant = zonedToInstant(local, zone);
-        setAlert(null);
-        if (!instant) return setError(t("minutes.badTime"));
-        if (instant.ms <= Date.now()) return setError(t("minutes.future"));
-        setError(null);
-        if (circulate.isPending) return;
-        circulate.mutateAsync({ closesAt: local, timeZone: zone }).then(focusStatus, (err) => {
-          const { message, fields } = describeError(err, t);
-          if (fields.closesAt) setError(fields.closesAt);
-          else setAlert(message);
-        });
-      }}
-    >
-      <h3>{t("minutes.circulate")}</h3>
-      <p className="hint">{t("minutes.circulateHint")}</p>
-      <ZonedInput label={t("minutes.closes")} name="closesAt" zone={zone} setZone={setZone} local={local} setLocal={setLocal} error={error} />
-      <div className="live" aria-live="assertive">
-        {alert && <p className="alert alert-error">{alert}</p>}
-      </div>
-      <div className="actions">
-        <button type="submit" className="button">
-          {t("minutes.circulate")}
-        </button>
-      </div>
-    </form>
+    <ClosingForm
+      title={t("minutes.circulate")}
+      hint={t("minutes.circulateHint")}
+      initial={defaultClosing}
+      future
+      busy={circulate.isPending}
+      save={(closesAt, timeZone) =>
+        circulate.mutateAsync({ closesAt, timeZone }).then((res) => {
+          focusStatus();
+          return res;
+        })
+      }
+      submitLabel={t("minutes.circulate")}
+    />
   );
 }
 
 function WindowForm({ id, closesAt, windowOpen }: { id: string; closesAt: string; windowOpen: boolean }) {
   const { t } = useI18n();
   const change = useMinutesWindow(id);
+  return (
+    <ClosingForm
+      title={t("minutes.changeWindow")}
+      hint={t("minutes.changeWindowHint")}
+      initial={(zone) => instantToZonedLocal(closesAt, zone)}
+      busy={change.isPending}
+      save={(at, timeZone) => change.mutateAsync({ closesAt: at, timeZone })}
+      saved={t("minutes.windowSaved")}
+      submitLabel={t("minutes.saveWindow")}
+      secondary
+      closeNow={windowOpen}
+    />
+  );
+}
+
+/**
+ * When corrections close, typed on the wall clock of a zone (Geneva's by default): circulating
+ * sets it (only in the future), the window form moves it (a past time, or "close now", closes it).
+ * After a save the field shows the closing time the server kept, and `saved` is said.
+ */
+function ClosingForm(props: {
+  title: string;
+  hint: string;
+  initial: (zone: string) => string;
+  future?: boolean;
+  busy: boolean;
+  save: (closesAt: string, timeZone: string) => Promise<{ correctionsCloseAt: string }>;
+  saved?: string;
+  submitLabel: string;
+  secondary?: boolean;
+  closeNow?: boolean;
+}) {
+  const { t } = useI18n();
   const [zone, setZone] = useState(GENEVA);
-  const [local, setLocal] = useState(() => instantToZonedLocal(closesAt, GENEVA));
+  const [local, setLocal] = useState(() => props.initial(GENEVA));
   const [error, setError] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const send = (at: string, z: string) => {
+    if (props.busy) return;
     setAlert(null);
     setStatus(null);
-    change.mutate(
-      { closesAt: at, timeZone: z },
-      {
-        onSuccess: (res) => {
-          setLocal(instantToZonedLocal(res.correctionsCloseAt, zone));
-          setStatus(t("minutes.windowSaved"));
-        },
-        onError: (err) => setAlert(describeError(err, t).message),
+    props.save(at, z).then(
+      (res) => {
+        setLocal(instantToZonedLocal(res.correctionsCloseAt, zone));
+        setStatus(props.saved ?? null);
+      },
+      (err) => {
+        const { message, fields } = describeError(err, t);
+        if (fields.closesAt) setError(fields.closesAt);
+        else setAlert(message);
       },
     );
   };
@@ -267,26 +234,34 @@ function WindowForm({ id, closesAt, windowOpen }: { id: string; closesAt: string
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (!zonedToInstant(local, zone)) return setError(t("minutes.badTime"));
+        const instant = zonedToInstant(local, zone);
+        if (!instant) return setError(t("minutes.badTime"));
+        if (props.future && instant.ms <= Date.now()) return setError(t("minutes.future"));
         setError(null);
         send(local, zone);
       }}
     >
-      <h3>{t("minutes.changeWindow")}</h3>
-      <p className="hint">{t("minutes.changeWindowHint")}</p>
-      <ZonedInput label={t("minutes.closes")} name="closesAt" zone={zone} setZone={setZone} local={local} setLocal={setLocal} error={error} />
-      <div className="live" aria-live="assertive">
-        {alert && <p className="alert alert-error">{alert}</p>}
+      <h3>{props.title}</h3>
+      <p className="hint">{props.hint}</p>
+      <div className="form-row">
+        <ZoneSelect label={t("minutes.zone")} name="timeZone" value={zone} onChange={(e) => setZone(e.target.value)} />
+        <ZonedDateTimeField
+          label={t("minutes.closes")}
+          name="closesAt"
+          zone={zone}
+          value={local}
+          onChange={(e) => setLocal(e.target.value)}
+          error={error ?? undefined}
+          echo={(when, z) => t("minutes.closesHint", { when, zone: z })}
+        />
       </div>
-      <div className="live" aria-live="polite">
-        {status && <p className="alert alert-ok">{status}</p>}
-      </div>
+      <FormMessages alert={alert} status={status} />
       <div className="actions">
-        <button type="submit" className="button secondary" disabled={change.isPending}>
-          {t("minutes.saveWindow")}
+        <button type="submit" className={props.secondary ? "button secondary" : "button"} aria-disabled={props.busy}>
+          {props.submitLabel}
         </button>
-        {windowOpen && (
-          <button type="button" className="button secondary" disabled={change.isPending} onClick={() => send(instantToZonedLocal(Date.now(), "UTC"), "UTC")}>
+        {props.closeNow && (
+          <button type="button" className="button secondary" aria-disabled={props.busy} onClick={() => send(instantToZonedLocal(Date.now(), "UTC"), "UTC")}>
             {t("minutes.closeNow")}
           </button>
         )}
@@ -303,9 +278,7 @@ function ApproveButton({ id, windowOpen, openCorrections }: { id: string; window
     <div className="approve">
       <h3>{t("minutes.approveTitle")}</h3>
       <p className="hint">{windowOpen ? t("minutes.approveWait") : openCorrections ? t("minutes.approvePending", { count: openCorrections }) : t("minutes.approveHint")}</p>
-      <div className="live" aria-live="assertive">
-        {alert && <p className="alert alert-error">{alert}</p>}
-      </div>
+      <FormMessages alert={alert} />
       <button
         type="button"
         className="button"
@@ -459,9 +432,7 @@ function ItemEditor({ id, item }: { id: string; item: MinutesItem }) {
           </div>
         </div>
       )}
-      <div className="live" aria-live="assertive">
-        {alert && <p className="alert alert-error">{alert}</p>}
-      </div>
+      <FormMessages alert={alert} />
       <div className="actions">
         <button type="submit" className="button" aria-disabled={save.isPending || !!stale}>
           {save.isPending ? t("common.saving") : t("minutes.saveItem", { n: item.position })}
@@ -507,9 +478,7 @@ function CorrectionView({ id, c, canResolve }: { id: string; c: Correction; canR
             <label htmlFor={`${uid}-resp`}>{t("minutes.responseLabel")}</label>
             <textarea id={`${uid}-resp`} rows={2} dir="auto" maxLength={2000} value={response} onChange={(e) => setResponse(e.target.value)} />
           </div>
-          <div className="live" aria-live="assertive">
-            {alert && <p className="alert alert-error">{alert}</p>}
-          </div>
+          <FormMessages alert={alert} />
           <div className="actions">
             <button type="button" className="button small" disabled={resolve.isPending} onClick={() => answer("accepted")}>
               {t("minutes.accept")}
@@ -570,9 +539,7 @@ function CorrectionForm({ id, item }: { id: string; item: MinutesItem }) {
           </p>
         )}
       </div>
-      <div className="live" aria-live="polite">
-        {status && <p className="alert alert-ok">{status}</p>}
-      </div>
+      <FormMessages status={status} />
       <div className="actions">
         <button type="submit" className="button secondary" disabled={submit.isPending}>
           {t("minutes.propose", { n: item.position })}

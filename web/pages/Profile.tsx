@@ -1,27 +1,20 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useMemo, useState } from "react";
+import { useId, useState } from "react";
 import { ProfileBody, type Locale } from "../../worker/auth/schemas";
 import { api, request } from "../api";
 import { describeError, Field, FormMessages, formValues, SelectField, useForm } from "../components/form";
+import { ZoneSelect } from "../components/ZonedDateTimeField";
 import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { ENDONYMS, LOCALES, setLocale, useI18n } from "../i18n";
 import { keys } from "../queries";
 import { feedQuery, useCreateFeed, useDeleteFeed } from "../queries/meeting";
 import { useMe } from "../session";
 
-function timeZones(current: string): string[] {
-  const all = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : [];
-  const list = all.filter((z) => z.includes("/"));
-  for (const z of ["UTC", current]) if (!list.includes(z)) list.push(z);
-  return list.sort();
-}
-
 export default function Profile() {
   const { t } = useI18n();
   const { me } = useMe();
   const qc = useQueryClient();
   const form = useForm();
-  const zones = useMemo(() => timeZones(me?.timeZone ?? "UTC"), [me?.timeZone]);
   if (!me) return null;
 
   return (
@@ -52,19 +45,7 @@ export default function Profile() {
             </option>
           ))}
         </SelectField>
-        <SelectField
-          label={t("profile.timeZone")}
-          name="timeZone"
-          defaultValue={me.timeZone}
-          hint={t("profile.timeZoneHint")}
-          error={form.errors.timeZone}
-        >
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z.replaceAll("_", " ")}
-            </option>
-          ))}
-        </SelectField>
+        <ZoneSelect label={t("profile.timeZone")} name="timeZone" defaultValue={me.timeZone} hint={t("profile.timeZoneHint")} error={form.errors.timeZone} />
         <div className="actions">
           <button type="submit" className="button" disabled={form.busy}>
             {form.busy ? t("common.saving") : t("common.save")}
@@ -94,12 +75,7 @@ function CalendarFeed() {
       <h2 id={`${uid}-h`}>{t("feed.title")}</h2>
       <p>{t("feed.intro")}</p>
       <p className="hint">{t("feed.secret")}</p>
-      <div className="live" aria-live="assertive">
-        {alert && <p className="alert alert-error">{alert}</p>}
-      </div>
-      <div className="live" aria-live="polite">
-        {status && <p className="alert alert-ok">{status}</p>}
-      </div>
+      <FormMessages alert={alert} status={status} />
       {q.isPending ? (
         <Loading />
       ) : q.error ? (

@@ -3,12 +3,15 @@
 // zone and the reader's. While the slot changes, the server checks it for conflicts and
 // shows each regional group's local hours; saving over a conflict needs a reason.
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ApiError } from "../api";
 import { Field, FormMessages, SelectField, TextAreaField, useForm, type FieldErrors } from "../components/form";
+import { ZoneSelect } from "../components/ZonedDateTimeField";
 import { ErrorState, Loading, PageTitle } from "../components/ui";
-import { describeSlot, formatTimeRange, intlLocale, useI18n, zonePlace, zoneShortName, type MessageKey, type Translate } from "../i18n";
-import { instantToZonedLocal, timeZones, zonedToInstant } from "../../worker/lib/zonedTime";
+import { useI18n, type MessageKey, type Translate } from "../i18n";
+import { describeSlot, formatTimeRange, intlLocale, zonePlace, zoneShortName } from "../i18n/time";
+import { MeetingTime } from "../components/meetings/MeetingTime";
+import { instantToZonedLocal, zonedToInstant } from "../../worker/lib/zonedTime";
 import { CancelBody, CreateBody, UpdateBody } from "../../worker/meetings/schemas";
 import { MEETING_FORMATS, MEETING_KINDS, type MeetingFormat, type MeetingKind } from "../../worker/db/enums";
 import type { Conflict } from "../../worker/meetings/conflicts";
@@ -143,7 +146,6 @@ function MeetingForm({ meeting, trackTitle }: { meeting: Meeting | null; trackTi
   const { create, update } = useMeetingMutations();
   const agendaKey = useRef(0);
   const addButton = useRef<HTMLButtonElement>(null);
-  const zones = useMemo(() => timeZones(), []);
 
   // Once the tracks load, a person who may only schedule track business starts on a track meeting.
   useEffect(() => {
@@ -355,20 +357,14 @@ function MeetingForm({ meeting, trackTitle }: { meeting: Meeting | null; trackTi
 
             <fieldset>
               <legend>{t("schedule.section.when")}</legend>
-              <SelectField
+              <ZoneSelect
                 label={t("schedule.field.timeZone")}
                 name="timeZone"
                 value={v.timeZone}
                 onChange={(e) => set("timeZone", e.target.value)}
                 hint={t("schedule.timeZoneHint")}
                 error={form.errors.timeZone}
-              >
-                {(zones.includes(v.timeZone) ? zones : [v.timeZone, ...zones]).map((z) => (
-                  <option key={z} value={z}>
-                    {z}
-                  </option>
-                ))}
-              </SelectField>
+              />
               <div className="form-row">
                 <Field label={t("schedule.field.start")} name="start" type="datetime-local" value={v.start} onChange={(e) => setStart(e.target.value)} required error={form.errors.start} />
                 <Field label={t("schedule.field.end")} name="end" type="datetime-local" value={v.end} min={v.start || undefined} onChange={(e) => set("end", e.target.value)} required error={form.errors.end} />
@@ -408,7 +404,7 @@ function MeetingForm({ meeting, trackTitle }: { meeting: Meeting | null; trackTi
               </div>
             </fieldset>
 
-            <CheckPanel slotReady={!!slot} checking={!!checked && check.isFetching} error={check.error} data={checked ? (check.data ?? null) : null} conflicts={conflicts} readerZone={readerZone} />
+            <CheckPanel slotReady={!!slot} checking={!!checked && check.isFetching} error={check.error} data={checked ? (check.data ?? null) : null} conflicts={conflicts} />
 
             {needsOverride && (
               <TextAreaField
@@ -550,7 +546,7 @@ function SlotEcho({ start, end, zone, readerZone }: { start: string | null; end:
   if (!start || !end) body = <p className="muted">{t("schedule.echo.incomplete")}</p>;
   else if (Date.parse(end) <= Date.parse(start)) body = <p className="field-error">{t("schedule.error.endBeforeStart")}</p>;
   else {
-    const s = describeSlot(t, locale, start, end, zone, readerZone);
+    const s = describeSlot(t, locale, { startsAt: start, endsAt: end, timeZone: zone }, readerZone);
     body = (
       <>
         <p>
@@ -579,14 +575,12 @@ function CheckPanel({
   error,
   data,
   conflicts,
-  readerZone,
 }: {
   slotReady: boolean;
   checking: boolean;
   error: unknown;
   data: SlotCheck | null;
   conflicts: Conflict[];
-  readerZone: string;
 }) {
   const { t, locale } = useI18n();
   const outside = data?.regions.filter((r) => r.outside).length ?? 0;
@@ -600,34 +594,25 @@ function CheckPanel({
       <>
         <p className="check-warn">{t("schedule.check.found", { count: conflicts.length })}</p>
         <ul className="conflicts">
-          {conflicts.map((c) => {
-            const s = describeSlot(t, locale, c.startsAt, c.endsAt, c.timeZone, readerZone);
-            return (
-              <li key={c.meetingId}>
-                <p className="conflict-title">
-                  <a href={`/meetings/${encodeURIComponent(c.meetingId)}`} target="_blank" rel="noopener">
-                    {c.title}
-                    <span className="visually-hidden"> ({t("schedule.newTab")})</span>
-                  </a>{" "}
-                  <span className="muted">· {c.track ?? t(`schedule.kind.${c.kind}` as MessageKey)}</span>
-                </p>
-                <p className="small">
-                  <time dateTime={c.startsAt}>{s.here}</time>
-                  {s.yours && (
-                    <>
-                      <br />
-                      <time dateTime={c.startsAt}>{s.yours}</time>
-                    </>
-                  )}
-                </p>
-                <ul className="conflict-reasons">
-                  {c.reasons.map((r, i) => (
-                    <li key={i}>{reasonText(t, locale, r)}</li>
-                  ))}
-                </ul>
-              </li>
-            );
-          })}
+          {conflicts.map((c) => (
+            <li key={c.meetingId}>
+              <p className="conflict-title">
+                <a href={`/meetings/${encodeURIComponent(c.meetingId)}`} target="_blank" rel="noopener">
+                  {c.title}
+                  <span className="visually-hidden"> ({t("schedule.newTab")})</span>
+                </a>{" "}
+                <span className="muted">· {c.track ?? t(`schedule.kind.${c.kind}` as MessageKey)}</span>
+              </p>
+              <p className="small">
+                <MeetingTime m={c} compact />
+              </p>
+              <ul className="conflict-reasons">
+                {c.reasons.map((r, i) => (
+                  <li key={i}>{reasonText(t, locale, r)}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
         </ul>
       </>
     );

@@ -1,27 +1,13 @@
 // One meeting: its page (agenda, materials, replies, register, quorum, history), its
 // minutes and their per-item history, the personal calendar feed, and every change to them.
+// The meeting itself (meetingQuery) and every key are in queries/meetings.ts.
 import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { api, ApiError, request, type ErrorBody } from "../api";
-import type { Locale } from "../../worker/auth/schemas";
+import { meetingKeys, type MeetingDetail } from "./meetings";
 import type { AttendanceStatus, MeetingReply } from "../../worker/db/enums";
-import { zoneOffsetMinutes } from "../../worker/lib/zonedTime";
-
-export const meetingKeys = {
-  all: ["meetings"] as const,
-  detail: (id: string) => ["meetings", "detail", id] as const,
-  minutes: (id: string) => ["meetings", "minutes", id] as const,
-  minutesHistory: (id: string, itemId: string) => ["meetings", "minutesHistory", id, itemId] as const,
-  feed: ["meetings", "feed"] as const,
-};
 
 const one = api.meetings[":id"];
 const param = (id: string) => ({ param: { id } });
-
-export const meetingQuery = (id: string) =>
-  queryOptions({
-    queryKey: meetingKeys.detail(id),
-    queryFn: () => request(one.$get(param(id))),
-  });
 
 export const minutesQuery = (id: string) =>
   queryOptions({
@@ -48,7 +34,6 @@ export const agendaDocumentsQuery = (trackId: number | null) =>
     queryFn: () => request(api.documents.$get({ query: trackId ? { trackId: String(trackId) } : {} })),
   });
 
-export type MeetingDetail = Awaited<ReturnType<NonNullable<ReturnType<typeof meetingQuery>["queryFn"]>>>;
 export type MeetingData = MeetingDetail["meeting"];
 export type AgendaEntry = MeetingDetail["agenda"][number];
 export type Material = MeetingDetail["materials"][number];
@@ -161,42 +146,3 @@ export function useUploadMaterial(id: string) {
     return res;
   };
 }
-
-// ---------------------------------------------------------------- times with their zones
-
-/** "UTC+2", "UTC-4", "UTC+5:30". */
-export function utcOffset(ms: number, zone: string): string {
-  const m = zoneOffsetMinutes(ms, zone);
-  const h = Math.floor(Math.abs(m) / 60);
-  const rest = Math.abs(m) % 60;
-  return `UTC${m < 0 ? "-" : "+"}${h}${rest ? `:${String(rest).padStart(2, "0")}` : ""}`;
-}
-
-/** A zone's letters ("CEST", "EDT") where one is in common use; null where only an offset exists. */
-export function zoneAbbreviation(ms: number, zone: string, locale: string): string | null {
-  for (const l of [locale, "en-GB", "en-US"]) {
-    try {
-      const name = new Intl.DateTimeFormat(l, { timeZone: zone, timeZoneName: "short" }).formatToParts(ms).find((p) => p.type === "timeZoneName")?.value;
-      if (name && /^[A-Z]{2,5}$/.test(name) && name !== "UTC" && name !== "GMT") return name;
-    } catch {
-      /* an unknown zone: fall through */
-    }
-  }
-  return null;
-}
-
-/** UN English writes dates the British way: "Sunday 29 March 2026". */
-const intlLocale = (locale: Locale) => (locale === "en" ? "en-GB" : locale);
-
-/** "Sunday 29 March 2026, 10:00–13:00", or a range across days, on the wall clock of `zone` (Intl joins the parts per language). */
-export function formatSpan(startIso: string, endIso: string, zone: string, ui: Locale, short = false): string {
-  const day = short
-    ? ({ weekday: "short", day: "numeric", month: "short" } as const)
-    : ({ weekday: "long", day: "numeric", month: "long", year: "numeric" } as const);
-  return new Intl.DateTimeFormat(intlLocale(ui), { ...day, hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }).formatRange(Date.parse(startIso), Date.parse(endIso));
-}
-
-/** Latin-script pieces ("CET, UTC+1", "America/New York") isolated, so they keep their order inside Arabic text. */
-export const ltr = (text: string) => `\u2066${text}\u2069`;
-/** Text in any script (a document title) isolated in its own direction. */
-export const isolate = (text: string) => `\u2068${text}\u2069`;

@@ -1,13 +1,18 @@
-// Meetings: the calendar, one meeting, the fairness tally, the slot check of the
-// schedule form, and the writes (schedule, edit or reschedule, cancel).
-// Every key starts with "meetings", so one invalidation refreshes them all after a write.
+// Meetings: the calendar, the dashboard's next meetings, one meeting, the fairness tally,
+// the slot check of the schedule form, and the writes (schedule, edit or reschedule, cancel).
+// Every key of every meetings query (these and queries/meeting.ts) is here and starts with
+// "meetings", so one invalidation refreshes them all after a write.
 import { queryOptions, useQueryClient } from "@tanstack/react-query";
 import { api, request } from "../api";
 
 export const meetingKeys = {
   all: ["meetings"] as const,
   list: (from: string, to: string, track: string) => ["meetings", "list", from, to, track] as const,
+  mine: ["meetings", "mine"] as const,
   detail: (id: string) => ["meetings", "detail", id] as const,
+  minutes: (id: string) => ["meetings", "minutes", id] as const,
+  minutesHistory: (id: string, itemId: string) => ["meetings", "minutesHistory", id, itemId] as const,
+  feed: ["meetings", "feed"] as const,
   fairness: (from: string, to: string, track: string) => ["meetings", "fairness", from, to, track] as const,
   check: (body: CheckBody) => ["meetings", "check", body] as const,
 };
@@ -28,6 +33,12 @@ export const meetingQuery = (id: string) =>
     queryKey: meetingKeys.detail(id),
     queryFn: () => request(one.$get({ param: { id } })),
   });
+
+/** The dashboard's card: the next meetings that concern the reader (with their reply), and minutes open for corrections. */
+export const myMeetingsQuery = queryOptions({
+  queryKey: meetingKeys.mine,
+  queryFn: () => request(meetings.mine.$get()),
+});
 
 export const fairnessQuery = (from: string, to: string, track: string) =>
   queryOptions({
@@ -80,5 +91,6 @@ export const feedUrl = (track?: string) => `/api/meetings.ics${track ? `?track=$
 export type MeetingList = Awaited<ReturnType<NonNullable<ReturnType<typeof meetingListQuery>["queryFn"]>>>;
 export type MeetingSummary = MeetingList["meetings"][number];
 export type MeetingDetail = Awaited<ReturnType<NonNullable<ReturnType<typeof meetingQuery>["queryFn"]>>>;
+export type MyMeetings = Awaited<ReturnType<NonNullable<typeof myMeetingsQuery["queryFn"]>>>;
 export type SlotCheck = Awaited<ReturnType<NonNullable<ReturnType<typeof slotCheckQuery>["queryFn"]>>>;
 export type Fairness = Awaited<ReturnType<NonNullable<ReturnType<typeof fairnessQuery>["queryFn"]>>>;

@@ -1,11 +1,12 @@
 // The Chair's controls: open a consensus round or a silence procedure (deadline typed in a
 // chosen zone, Geneva by default), or close a procedure by hand with the decision.
 import { useQueryClient } from "@tanstack/react-query";
-import { useId, useMemo, useState } from "react";
+import { useId, useState } from "react";
 import { useI18n } from "../../i18n";
-import { instantToZonedLocal, timeZones, zonedToInstant } from "../../../worker/lib/zonedTime";
+import { instantToZonedLocal, zonedToInstant } from "../../../worker/lib/zonedTime";
 import { consensusKeys, positionCalls, type Board } from "../../queries/consensus";
-import { Field, FormMessages, SelectField, TextAreaField, useForm } from "../form";
+import { Field, FormMessages, TextAreaField, useForm } from "../form";
+import { ZoneSelect } from "../ZonedDateTimeField";
 import { GENEVA, TwoZoneTime } from "./common";
 import { CloseBody, MIN_SILENCE_HOURS, ProcedureBody } from "../../../worker/consensus/schemas";
 
@@ -33,7 +34,6 @@ function OpenForm({ board, docId }: { board: Board; docId: string }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const form = useForm();
-  const zones = useMemo(() => timeZones(), []);
   const [kind, setKind] = useState<"silence" | "round">("silence");
   const [zone, setZone] = useState(GENEVA);
   const [local, setLocal] = useState(() => defaultDeadline(GENEVA));
@@ -90,7 +90,7 @@ function OpenForm({ board, docId }: { board: Board; docId: string }) {
           error={form.errors.deadline}
           hint={kind === "silence" ? t("chair.silenceMin", { hours: MIN_SILENCE_HOURS }) : undefined}
         />
-        <SelectField
+        <ZoneSelect
           label={t("chair.zone")}
           name="deadlineTimeZone"
           value={zone}
@@ -101,13 +101,7 @@ function OpenForm({ board, docId }: { board: Board; docId: string }) {
             setZone(next);
           }}
           error={form.errors.deadlineTimeZone}
-        >
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </SelectField>
+        />
         <Field label={t("chair.remind")} name="remindBeforeHours" type="number" min={1} max={240} defaultValue={24} inputMode="numeric" error={form.errors.remindBeforeHours} />
       </div>
       {instant && (

@@ -1,5 +1,6 @@
 // Small pieces shared by the consensus screens.
-import { formatDateTime, useI18n, type MessageKey, type Translate } from "../../i18n";
+import { useI18n, type MessageKey, type Translate } from "../../i18n";
+import { formatDateTime } from "../../i18n/time";
 import { useTimeZone } from "../../session";
 import type { Stance } from "../../queries/consensus";
 
