@@ -15,7 +15,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const items: NavItem[] = [
     { href: "/", key: "nav.dashboard", show: !!me, exact: true },
     { href: "/tracks", key: "nav.tracks", show: true },
-    { href: "/meetings", key: "nav.meetings", show: !!me },
+    { href: "/meetings", key: "nav.meetings", show: true },
     { href: "/reports", key: "nav.reports", show: !!me },
     { href: "/members", key: "nav.members", show: true },
     { href: "/admin", key: "nav.admin", show: !!me?.permissions.usersList },
