@@ -139,6 +139,13 @@ const en = {
   "dashboard.shortcut.reports": "Progress reports",
   "dashboard.shortcut.admin": "Manage people and invitations",
   "dashboard.timeZone": "Times are shown in {zone}. Change this in your profile.",
+  "dashboard.meetings.title": "Your next meetings",
+  "dashboard.meetings.none": "No meetings that concern you are coming up.",
+  "dashboard.meetings.reply": "Reply",
+  "dashboard.meetings.minutes": "Minutes open for corrections",
+  "dashboard.meetings.until": "until {when}",
+  "dashboard.meetings.noMinutes": "No minutes are open for corrections.",
+  "dashboard.meetings.calendar": "All meetings in the calendar",
 
   "tracks.title": "Intersessional tracks",
   "tracks.intro": "Four tracks work between the plenary meetings, each led by co-facilitators from Member States and stakeholders.",

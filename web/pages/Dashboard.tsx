@@ -1,8 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { PendingPositions, PositionDelegates } from "../components/consensus/Dashboard";
-import { describeRoles, PageTitle } from "../components/ui";
-import { useI18n } from "../i18n";
+import { MeetingTime } from "../components/meetings/MeetingTime";
+import { describeRoles, ErrorState, Loading, PageTitle } from "../components/ui";
+import { useI18n, type MessageKey } from "../i18n";
+import { formatDateTime } from "../i18n/time";
 import { tracksQuery } from "../queries";
+import { myMeetingsQuery } from "../queries/meetings";
 import { Link } from "../router";
 import { useMe, useTimeZone } from "../session";
 
@@ -18,6 +21,7 @@ export default function Dashboard() {
     <>
       <PageTitle>{t("dashboard.title", { name: me.name })}</PageTitle>
       <div className="grid">
+        <NextMeetings />
         <section className="card" aria-labelledby="dash-seat">
           <h2 id="dash-seat">{t("dashboard.yourSeat")}</h2>
           {me.seat ? (
@@ -90,5 +94,85 @@ export default function Dashboard() {
         </ul>
       </section>
     </>
+  );
+}
+
+/** The next meetings that concern the reader, with their reply or a prompt to give one, and minutes they may still correct. */
+function NextMeetings() {
+  const { t, locale } = useI18n();
+  const zone = useTimeZone();
+  const q = useQuery(myMeetingsQuery);
+  const meetingHref = (id: string) => `/meetings/${encodeURIComponent(id)}`;
+  let body;
+  if (q.isPending) body = <Loading />;
+  else if (q.error) body = <ErrorState error={q.error} retry={() => q.refetch()} />;
+  else
+    body = (
+      <>
+        {q.data.next.length === 0 ? (
+          <p className="muted">{t("dashboard.meetings.none")}</p>
+        ) : (
+          <ul className="plain dash-meetings">
+            {q.data.next.map((m) => {
+              const cancelled = m.status === "cancelled";
+              return (
+                <li key={m.id} className={cancelled ? "is-cancelled" : undefined}>
+                  <div>
+                    <p className="meeting-head">
+                      <Link href={meetingHref(m.id)} className="meeting-title">
+                        {m.title}
+                      </Link>
+                      {cancelled && <span className="tag tag-cancelled">{t("meetings.cancelled")}</span>}
+                    </p>
+                    <p className="dash-when">
+                      <MeetingTime m={m} compact />
+                    </p>
+                  </div>
+                  {m.myReply ? (
+                    <p className="dash-reply">
+                      <span className="tag tag-reply">{t("meetings.yourReply", { reply: t(`meetings.reply.${m.myReply}` as MessageKey) })}</span>
+                    </p>
+                  ) : (
+                    !cancelled && (
+                      <p className="dash-reply">
+                        <Link href={meetingHref(m.id)} className="button secondary small">
+                          {t("dashboard.meetings.reply")}
+                          <span className="visually-hidden">: {m.title}</span>
+                        </Link>
+                      </p>
+                    )
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <h3 id="dash-minutes">{t("dashboard.meetings.minutes")}</h3>
+        {q.data.minutes.length === 0 ? (
+          <p className="muted">{t("dashboard.meetings.noMinutes")}</p>
+        ) : (
+          <ul className="plain dash-minutes" aria-labelledby="dash-minutes">
+            {q.data.minutes.map((m) => (
+              <li key={m.id}>
+                <Link href={`${meetingHref(m.id)}/minutes`}>{m.title}</Link>{" "}
+                {m.correctionsCloseAt && (
+                  <time className="muted" dateTime={m.correctionsCloseAt}>
+                    {t("dashboard.meetings.until", { when: formatDateTime(m.correctionsCloseAt, locale, zone) })}
+                  </time>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </>
+    );
+  return (
+    <section className="card dash-next" aria-labelledby="dash-meetings">
+      <h2 id="dash-meetings">{t("dashboard.meetings.title")}</h2>
+      {body}
+      <p className="dash-calendar">
+        <Link href="/meetings">{t("dashboard.meetings.calendar")}</Link>
+      </p>
+    </section>
   );
 }
