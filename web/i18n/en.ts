@@ -891,10 +891,7 @@ const en = {
   "feed.replaced": "Your feed link was replaced; the old one no longer works.",
   "feed.url": "Your feed link",
   "feed.once": "Copy it now: this link is shown only once and cannot be shown again.",
-  "feed.copy": "Copy the link",
-  "feed.copied": "The link was copied.",
   "feed.copyFailed": "The link could not be copied. Select it and copy it by hand.",
-  "feed.webcal": "Open in my calendar app",
   "feed.turnOff": "Turn off",
   "feed.turnedOff": "Your feed was turned off; its link no longer works.",
   // --- end meeting page ---

@@ -724,10 +724,7 @@ const es: Partial<Messages> = {
   "feed.replaced": "Se ha sustituido su enlace de canal; el antiguo ya no funciona.",
   "feed.url": "Su enlace de canal",
   "feed.once": "Cópielo ahora: este enlace se muestra una sola vez y no podrá volver a mostrarse.",
-  "feed.copy": "Copiar el enlace",
-  "feed.copied": "Se ha copiado el enlace.",
   "feed.copyFailed": "No se pudo copiar el enlace. Selecciónelo y cópielo a mano.",
-  "feed.webcal": "Abrir en mi aplicación de calendario",
   "feed.turnOff": "Desactivar",
   "feed.turnedOff": "Su canal se ha desactivado; su enlace ya no funciona.",
   // --- end meeting page ---

@@ -724,10 +724,7 @@ const fr: Partial<Messages> = {
   "feed.replaced": "Votre lien de flux a été remplacé ; l’ancien ne fonctionne plus.",
   "feed.url": "Votre lien de flux",
   "feed.once": "Copiez-le maintenant : ce lien n’est affiché qu’une fois et ne pourra plus être affiché.",
-  "feed.copy": "Copier le lien",
-  "feed.copied": "Le lien a été copié.",
   "feed.copyFailed": "Le lien n’a pas pu être copié. Sélectionnez-le et copiez-le à la main.",
-  "feed.webcal": "Ouvrir dans mon application de calendrier",
   "feed.turnOff": "Désactiver",
   "feed.turnedOff": "Votre flux a été désactivé ; son lien ne fonctionne plus.",
   // --- end meeting page ---

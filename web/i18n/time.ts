@@ -5,7 +5,8 @@ import type { Locale } from "../../worker/auth/schemas";
 import { zoneOffsetMinutes } from "../../worker/lib/zonedTime";
 import type { Translate } from "./index";
 
-const GENEVA = "Europe/Zurich";
+/** Where the Working Group meets: the zone forms start in and times are first given in. */
+export const GENEVA = "Europe/Zurich";
 
 /** The locale Intl formats with: UN English is British ("Tue 13 Jan 2027", "CET"), not US. */
 export const intlLocale = (locale: Locale): string => (locale === "en" ? "en-GB" : locale);

@@ -724,10 +724,7 @@ const zh: Partial<Messages> = {
   "feed.replaced": "您的订阅链接已更换；旧链接已失效。",
   "feed.url": "您的订阅链接",
   "feed.once": "请立即复制：此链接只显示一次，之后无法再次显示。",
-  "feed.copy": "复制链接",
-  "feed.copied": "链接已复制。",
   "feed.copyFailed": "无法复制链接。请选中后手动复制。",
-  "feed.webcal": "在日历应用中打开",
   "feed.turnOff": "停用",
   "feed.turnedOff": "您的订阅已停用；其链接已失效。",
   // --- end meeting page ---

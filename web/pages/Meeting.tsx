@@ -2,7 +2,7 @@
 // reply; the agenda with linked revisions and papers; the attendance register and quorum;
 // and what changed. Editors change the agenda and attach papers; the register is kept here.
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { ApiError } from "../api";
 import { revLabel } from "../components/documents";
 import { describeError, FormMessages } from "../components/form";
@@ -26,6 +26,7 @@ import {
   type AgendaEntry,
   type HistoryEntry,
   type Material,
+  type RegisterSeat,
 } from "../queries/meeting";
 import { meetingQuery, type MeetingDetail } from "../queries/meetings";
 import { Link } from "../router";
@@ -757,7 +758,8 @@ function Quorum({ q }: { q: MeetingDetail["quorum"] }) {
 
 const statusLabel = (t: Translate, s: AttendanceStatus | null) => (s ? t(`meeting.attendance.${s}`) : t("meeting.attendance.unmarked"));
 
-function RegisterList({ seats }: { seats: MeetingDetail["register"] }) {
+/** The register's seats by constituency and group (Member States by region, then non-state members, then observers). */
+function RegisterSections({ seats, list }: { seats: RegisterSeat[]; list: (seats: RegisterSeat[]) => ReactNode }) {
   const { t } = useI18n();
   return (
     <>
@@ -767,18 +769,30 @@ function RegisterList({ seats }: { seats: MeetingDetail["register"] }) {
           {section.groups.map((g) => (
             <div key={g.key} className="register-group">
               {section.kind !== "observer" && <h4>{t(g.label)}</h4>}
-              <ul className="plain register-list">
-                {g.seats.map((s) => (
-                  <li key={s.id}>
-                    <span dir="auto">{s.name}</span> <span className={`att att-${s.status ?? "none"}`}>{statusLabel(t, s.status)}</span>
-                  </li>
-                ))}
-              </ul>
+              {list(g.seats)}
             </div>
           ))}
         </div>
       ))}
     </>
+  );
+}
+
+function RegisterList({ seats }: { seats: RegisterSeat[] }) {
+  const { t } = useI18n();
+  return (
+    <RegisterSections
+      seats={seats}
+      list={(group) => (
+        <ul className="plain register-list">
+          {group.map((s) => (
+            <li key={s.id}>
+              <span dir="auto">{s.name}</span> <span className={`att att-${s.status ?? "none"}`}>{statusLabel(t, s.status)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    />
   );
 }
 
@@ -841,38 +855,33 @@ function RegisterEditor({ data }: { data: MeetingDetail }) {
         </div>
         <FormMessages alert={error} status={status} />
       </div>
-      {groupSeats(data.register).map((section) => (
-        <div key={section.kind} className="register-section">
-          <h3>{t(section.label)}</h3>
-          {section.groups.map((g) => (
-            <div key={g.key} className="register-group">
-              {section.kind !== "observer" && <h4>{t(g.label)}</h4>}
-              <ul className="plain register-grid">
-                {g.seats.map((s) => (
-                  <li key={s.id} className={draft[s.id] !== s.status ? "is-changed" : undefined}>
-                    <label htmlFor={`att-${s.id}`} dir="auto">
-                      {s.name}
-                    </label>
-                    <select
-                      id={`att-${s.id}`}
-                      name={`att-${s.id}`}
-                      value={draft[s.id] ?? ""}
-                      onChange={(e) => setDraft({ ...draft, [s.id]: (e.target.value || null) as AttendanceStatus | null })}
-                    >
-                      {!s.status && <option value="">{t("meeting.attendance.unmarked")}</option>}
-                      {ATTENDANCE_STATUSES.map((a) => (
-                        <option key={a} value={a}>
-                          {t(`meeting.attendance.${a}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </div>
-      ))}
+      <RegisterSections
+        seats={data.register}
+        list={(group) => (
+          <ul className="plain register-grid">
+            {group.map((s) => (
+              <li key={s.id} className={draft[s.id] !== s.status ? "is-changed" : undefined}>
+                <label htmlFor={`att-${s.id}`} dir="auto">
+                  {s.name}
+                </label>
+                <select
+                  id={`att-${s.id}`}
+                  name={`att-${s.id}`}
+                  value={draft[s.id] ?? ""}
+                  onChange={(e) => setDraft({ ...draft, [s.id]: (e.target.value || null) as AttendanceStatus | null })}
+                >
+                  {!s.status && <option value="">{t("meeting.attendance.unmarked")}</option>}
+                  {ATTENDANCE_STATUSES.map((a) => (
+                    <option key={a} value={a}>
+                      {t(`meeting.attendance.${a}`)}
+                    </option>
+                  ))}
+                </select>
+              </li>
+            ))}
+          </ul>
+        )}
+      />
       <div className="actions">
         <button type="submit" className="button" aria-disabled={save.isPending}>
           {save.isPending ? t("common.saving") : t("meeting.register.save")}

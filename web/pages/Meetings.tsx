@@ -7,6 +7,7 @@ import { useState } from "react";
 import { ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
 import { intlLocale, zonePlace } from "../i18n/time";
+import { FeedAddress } from "../components/meetings/FeedAddress";
 import { MeetingTime } from "../components/meetings/MeetingTime";
 import { instantToZonedLocal, zonedToInstant } from "../../worker/lib/zonedTime";
 import { tracksQuery } from "../queries";
@@ -318,48 +319,6 @@ function MonthView({ month, today, zone, track, onMonth }: { month: string; toda
   );
 }
 
-function CopyUrl({ label, path }: { label: string; path: string }) {
-  const { t } = useI18n();
-  const [copied, setCopied] = useState(false);
-  const url = `${location.origin}${path}`;
-  const webcal = url.replace(/^https?:/, "webcal:");
-  const id = `feed-${path.replace(/\W+/g, "-")}`;
-  return (
-    <li className="feed">
-      <label htmlFor={id} className="feed-label">
-        {label}
-      </label>
-      <div className="feed-row">
-        <input id={id} type="text" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
-        <button
-          type="button"
-          className="button secondary small"
-          onClick={async () => {
-            try {
-              await navigator.clipboard.writeText(url);
-              setCopied(true);
-              setTimeout(() => setCopied(false), 4000);
-            } catch {
-              // No clipboard (an insecure origin, an old browser): select the address to copy by hand.
-              document.getElementById(id)?.focus();
-            }
-          }}
-        >
-          {t("meetings.feed.copy")}
-          <span className="visually-hidden">: {label}</span>
-        </button>
-        <a href={webcal} className="button secondary small">
-          {t("meetings.feed.open")}
-          <span className="visually-hidden">: {label}</span>
-        </a>
-      </div>
-      <span className="live small" aria-live="polite">
-        {copied ? t("meetings.feed.copied") : ""}
-      </span>
-    </li>
-  );
-}
-
 function Subscribe({ signedIn, tracks }: { signedIn: boolean; tracks: { id: number; slug: string; shortTitle: string }[] }) {
   const { t } = useI18n();
   return (
@@ -367,9 +326,13 @@ function Subscribe({ signedIn, tracks }: { signedIn: boolean; tracks: { id: numb
       <summary>{t("meetings.feed.title")}</summary>
       <p>{t("meetings.feed.intro")}</p>
       <ul className="plain feeds">
-        <CopyUrl label={t("meetings.feed.all")} path={feedUrl()} />
+        <li className="feed">
+          <FeedAddress label={t("meetings.feed.all")} url={`${location.origin}${feedUrl()}`} />
+        </li>
         {tracks.map((tr) => (
-          <CopyUrl key={tr.id} label={t("meetings.feed.track", { track: tr.shortTitle })} path={feedUrl(tr.slug)} />
+          <li key={tr.id} className="feed">
+            <FeedAddress label={t("meetings.feed.track", { track: tr.shortTitle })} url={`${location.origin}${feedUrl(tr.slug)}`} />
+          </li>
         ))}
       </ul>
       <p>

@@ -10,7 +10,7 @@ import { describeError, FormMessages } from "../components/form";
 import { ZonedDateTimeField, ZoneSelect } from "../components/ZonedDateTimeField";
 import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
-import { describeSlot, formatDateTime } from "../i18n/time";
+import { describeSlot, formatDateTime, GENEVA } from "../i18n/time";
 import { instantToZonedLocal, zonedToInstant } from "../../worker/lib/zonedTime";
 import {
   minutesHistoryQuery,
@@ -28,7 +28,6 @@ import {
 import { Link } from "../router";
 import { useMe } from "../session";
 
-const GENEVA = "Europe/Zurich";
 const DAY = 86_400_000;
 
 const STATUS_ID = "minutes-status";

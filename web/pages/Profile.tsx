@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { ProfileBody, type Locale } from "../../worker/auth/schemas";
 import { api, request } from "../api";
 import { describeError, Field, FormMessages, formValues, SelectField, useForm } from "../components/form";
+import { FeedAddress } from "../components/meetings/FeedAddress";
 import { ZoneSelect } from "../components/ZonedDateTimeField";
 import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { ENDONYMS, LOCALES, setLocale, useI18n } from "../i18n";
@@ -93,33 +94,7 @@ function CalendarFeed() {
           </p>
           {url && (
             <div className="feed-url">
-              <div className="field">
-                <label htmlFor={`${uid}-url`}>{t("feed.url")}</label>
-                <input id={`${uid}-url`} type="text" readOnly value={url} dir="ltr" onFocus={(e) => e.currentTarget.select()} aria-describedby={`${uid}-once`} />
-              </div>
-              <p className="feed-once" id={`${uid}-once`}>
-                <strong>{t("feed.once")}</strong>
-              </p>
-              <div className="actions">
-                <button
-                  type="button"
-                  className="button secondary small"
-                  onClick={async () => {
-                    setAlert(null);
-                    try {
-                      await navigator.clipboard.writeText(url);
-                      setStatus(t("feed.copied"));
-                    } catch {
-                      setAlert(t("feed.copyFailed"));
-                    }
-                  }}
-                >
-                  {t("feed.copy")}
-                </button>
-                <a className="button secondary small" href={url.replace(/^https?:/, "webcal:")}>
-                  {t("feed.webcal")}
-                </a>
-              </div>
+              <FeedAddress label={t("feed.url")} url={url} note={<strong>{t("feed.once")}</strong>} />
             </div>
           )}
           <div className="actions">

@@ -9,7 +9,7 @@ import { Field, FormMessages, SelectField, TextAreaField, useForm, type FieldErr
 import { ZoneSelect } from "../components/ZonedDateTimeField";
 import { ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
-import { describeSlot, formatTimeRange, intlLocale, zonePlace, zoneShortName } from "../i18n/time";
+import { describeSlot, formatTimeRange, GENEVA, intlLocale, zonePlace, zoneShortName } from "../i18n/time";
 import { MeetingTime } from "../components/meetings/MeetingTime";
 import { instantToZonedLocal, zonedToInstant } from "../../worker/lib/zonedTime";
 import { CancelBody, CreateBody, UpdateBody } from "../../worker/meetings/schemas";
@@ -30,7 +30,6 @@ import { Link, navigate } from "../router";
 import { useMe, useTimeZone, type Me } from "../session";
 import type { Locale } from "../../worker/auth/schemas";
 
-const GENEVA = "Europe/Zurich";
 const DEFAULT_HOURS = 3;
 
 type Values = {

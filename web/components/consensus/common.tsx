@@ -1,10 +1,10 @@
 // Small pieces shared by the consensus screens.
 import { useI18n, type MessageKey, type Translate } from "../../i18n";
-import { formatDateTime } from "../../i18n/time";
+import { formatDateTime, GENEVA } from "../../i18n/time";
 import { useTimeZone } from "../../session";
 import type { Stance } from "../../queries/consensus";
 
-export const GENEVA = "Europe/Zurich";
+export { GENEVA };
 
 export const stanceLabel = (t: Translate, s: Stance | "no_response") => t(`stance.${s}` as MessageKey);
 

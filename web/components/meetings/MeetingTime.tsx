@@ -11,29 +11,19 @@ export function MeetingTime({ m, compact = false }: { m: Slot; compact?: boolean
   const { t, locale } = useI18n();
   const reader = useTimeZone();
   const s = describeSlot(t, locale, m, reader, compact);
-  if (compact)
-    return (
-      <span className="slot-times">
-        <span className="slot-line">
-          <time dateTime={m.startsAt}>{s.here}</time>
-        </span>
-        {s.yours && (
-          <span className="slot-line slot-yours">
-            <time dateTime={m.startsAt}>{s.yours}</time>
-          </span>
-        )}
-      </span>
-    );
+  // Compact: lines inside a list item's paragraph. Full: the meeting page's own block.
+  const Block = compact ? "span" : "div";
+  const Line = compact ? "span" : "p";
   return (
-    <div className="meeting-times">
-      <p className="meeting-when">
+    <Block className={compact ? "slot-times" : "meeting-times"}>
+      <Line className={compact ? "slot-line" : "meeting-when"}>
         <time dateTime={m.startsAt}>{s.here}</time>
-      </p>
+      </Line>
       {s.yours && (
-        <p className="meeting-when-mine">
+        <Line className={compact ? "slot-line slot-yours" : "meeting-when-mine"}>
           <time dateTime={m.startsAt}>{s.yours}</time>
-        </p>
+        </Line>
       )}
-    </div>
+    </Block>
   );
 }
