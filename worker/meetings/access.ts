@@ -1,9 +1,10 @@
 // Reading a meeting the actor may see, and the one rule for whom a meeting concerns.
 import { eq, sql } from "drizzle-orm";
+import type { Context } from "hono";
 import { meetings, users } from "../db/schema";
-import type { Db } from "../env";
+import type { AppEnv, Db } from "../env";
 import { conflict, notFound } from "../errors";
-import { type Actor, can } from "../policy";
+import { type Action, type Actor, authorize, can } from "../policy";
 
 export type MeetingRow = typeof meetings.$inferSelect;
 
@@ -23,6 +24,19 @@ export const hasEnded = (m: Pick<MeetingRow, "endsAt">, now = Date.now()) => Dat
 export function assertOpen(m: MeetingRow, what: "meeting" | "minutes" = "meeting") {
   if (m.status === "cancelled") throw conflict("This meeting was cancelled.");
   if (what === "minutes" && m.minutesStatus === "approved") throw conflict("The minutes of this meeting were approved and are locked.");
+}
+
+/**
+ * The meeting `id`, for someone whose role allows `action` on it, while it is open to
+ * that change: 404 if they may not see it, 403 if they may not act, 409 once cancelled
+ * (or, with lock "minutes", once its minutes are approved).
+ */
+export async function meetingFor(c: Context<AppEnv>, id: string, action: Action, lock: "meeting" | "minutes" = "meeting") {
+  const db = c.get("db");
+  const m = await loadMeeting(db, c.get("actor"), id);
+  const actor = authorize(c.get("actor"), action, meetingScope(m));
+  assertOpen(m, lock);
+  return { db, m, actor };
 }
 
 /**

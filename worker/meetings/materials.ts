@@ -8,9 +8,8 @@ import { newId } from "../auth/crypto";
 import { agendaItems, materials } from "../db/schema";
 import type { AppEnv } from "../env";
 import { ApiError, badRequest, notFound } from "../errors";
-import { authorize } from "../policy";
 import { v } from "../validation";
-import { assertOpen, loadMeeting, meetingScope } from "./access";
+import { loadMeeting, meetingFor } from "./access";
 import { MATERIAL_MAX_BYTES, MATERIAL_TYPES, MaterialParam, MeetingParam } from "./schemas";
 
 /** Multipart framing around the file is small; anything past this is over the limit for sure. */
@@ -52,10 +51,7 @@ export const materialRoutes = new Hono<AppEnv>()
     describeRoute({ tags: ["meetings"], summary: `Attach a file (multipart field "file", optional "agendaItemId"; at most 20 MB)` }),
     v("param", MeetingParam),
     async (c) => {
-      const db = c.get("db");
-      const m = await loadMeeting(db, c.get("actor"), c.req.valid("param").id);
-      const actor = authorize(c.get("actor"), "meetings.schedule", meetingScope(m));
-      assertOpen(m);
+      const { db, m, actor } = await meetingFor(c, c.req.valid("param").id, "meetings.schedule");
       if (Number(c.req.header("content-length") ?? 0) > MATERIAL_REQUEST_LIMIT) throw tooLarge();
       if (!c.req.header("content-type")?.startsWith("multipart/form-data")) throw badRequest("file", "Send the file as multipart/form-data.");
       let form: FormData;
@@ -118,11 +114,8 @@ export const materialRoutes = new Hono<AppEnv>()
     });
   })
   .delete("/:id/materials/:materialId", describeRoute({ tags: ["meetings"], summary: "Remove a material" }), v("param", MaterialParam), async (c) => {
-    const db = c.get("db");
     const { id, materialId } = c.req.valid("param");
-    const m = await loadMeeting(db, c.get("actor"), id);
-    authorize(c.get("actor"), "meetings.schedule", meetingScope(m));
-    assertOpen(m, "minutes");
+    const { db, m } = await meetingFor(c, id, "meetings.schedule", "minutes");
     const [row] = await db.select().from(materials).where(and(eq(materials.id, materialId), eq(materials.meetingId, m.id)));
     if (!row) throw notFound("The file");
     await writeAudited(auditContext(c), [{ action: "meeting.material.remove", targetType: "meeting", targetId: m.id, before: { material: row.id, fileName: row.fileName } }], [

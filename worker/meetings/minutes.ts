@@ -13,7 +13,7 @@ import { badRequest, conflict, notFound } from "../errors";
 import { zonedToInstant } from "../lib/zonedTime";
 import { type Actor, authorize, can } from "../policy";
 import { v } from "../validation";
-import { assertOpen, hasStarted, loadMeeting, type MeetingRow, meetingScope } from "./access";
+import { assertOpen, hasStarted, loadMeeting, meetingFor, type MeetingRow, meetingScope } from "./access";
 import { mailParticipants, minutesLetter } from "./mail";
 import { CirculateBody, CorrectionBody, CorrectionParam, ItemParam, MeetingParam, MinutesItemBody, ResolveCorrectionBody } from "./schemas";
 
@@ -43,13 +43,7 @@ function closingTime(closesAt: string, zone: string) {
 }
 
 /** The meeting, for someone who keeps its minutes, while they are not locked. */
-async function meetingForKeeper(c: Context<AppEnv>, id: string) {
-  const db = c.get("db");
-  const m = await loadMeeting(db, c.get("actor"), id);
-  const actor = authorize(c.get("actor"), "minutes.keep", meetingScope(m));
-  assertOpen(m, "minutes");
-  return { db, m, actor };
-}
+const meetingForKeeper = (c: Context<AppEnv>, id: string) => meetingFor(c, id, "minutes.keep", "minutes");
 
 /** Moves the minutes' stage only if nobody moved it first; 409 otherwise. */
 function stageUpdate(db: Db, m: MeetingRow, set: Partial<MeetingRow>, now: string) {

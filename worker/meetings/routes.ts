@@ -30,7 +30,7 @@ import { zonedToInstant } from "../lib/zonedTime";
 import { type Actor, authorize, can } from "../policy";
 import { v } from "../validation";
 import { revisionLabel } from "../documents/types";
-import { assertOpen, concernsUser, hasEnded, hasStarted, loadMeeting, type MeetingRow, meetingScope } from "./access";
+import { concernsUser, hasEnded, hasStarted, loadMeeting, meetingFor, type MeetingRow, meetingScope } from "./access";
 import { findConflicts } from "./conflicts";
 import { slotByRegion, tallyFairness } from "./fairness";
 import { cancelledLetter, mailParticipants, rescheduledLetter } from "./mail";
@@ -382,11 +382,8 @@ export const meetingRoutes = new Hono<AppEnv>()
     v("param", MeetingParam),
     v("json", UpdateBody),
     async (c) => {
-      const db = c.get("db");
       const body = c.req.valid("json");
-      const m = await loadMeeting(db, c.get("actor"), c.req.valid("param").id);
-      const actor = authorize(c.get("actor"), "meetings.schedule", meetingScope(m));
-      assertOpen(m);
+      const { db, m, actor } = await meetingFor(c, c.req.valid("param").id, "meetings.schedule");
       if (m.version !== body.version) throw await stale(db, m.id);
       const timeFields = [body.start, body.end, body.timeZone].filter((x) => x !== undefined).length;
       if (timeFields > 0 && timeFields < 3) throw badRequest(body.start === undefined ? "start" : body.end === undefined ? "end" : "timeZone", "Send start, end and timeZone together.");
@@ -438,11 +435,8 @@ export const meetingRoutes = new Hono<AppEnv>()
     v("param", MeetingParam),
     v("json", CancelBody),
     async (c) => {
-      const db = c.get("db");
       const body = c.req.valid("json");
-      const m = await loadMeeting(db, c.get("actor"), c.req.valid("param").id);
-      const actor = authorize(c.get("actor"), "meetings.schedule", meetingScope(m));
-      assertOpen(m);
+      const { db, m, actor } = await meetingFor(c, c.req.valid("param").id, "meetings.schedule");
       if (hasStarted(m)) throw conflict("This meeting has already been held; it cannot be cancelled.");
       if (m.version !== body.version) throw await stale(db, m.id);
       const now = new Date().toISOString();
@@ -463,11 +457,8 @@ export const meetingRoutes = new Hono<AppEnv>()
     v("param", MeetingParam),
     v("json", AgendaBody),
     async (c) => {
-      const db = c.get("db");
       const body = c.req.valid("json");
-      const m = await loadMeeting(db, c.get("actor"), c.req.valid("param").id);
-      authorize(c.get("actor"), "meetings.schedule", meetingScope(m));
-      assertOpen(m, "minutes");
+      const { db, m } = await meetingFor(c, c.req.valid("param").id, "meetings.schedule", "minutes");
       if (m.version !== body.version) throw await stale(db, m.id);
       const [current, files, corrections] = await db.batch([
         db.select().from(agendaItems).where(eq(agendaItems.meetingId, m.id)),
@@ -524,11 +515,8 @@ export const meetingRoutes = new Hono<AppEnv>()
     v("param", MeetingParam),
     v("json", ReplyBody),
     async (c) => {
-      const db = c.get("db");
       const { reply } = c.req.valid("json");
-      const m = await loadMeeting(db, c.get("actor"), c.req.valid("param").id);
-      const actor = authorize(c.get("actor"), "meetings.reply", meetingScope(m));
-      assertOpen(m);
+      const { db, m, actor } = await meetingFor(c, c.req.valid("param").id, "meetings.reply");
       if (hasEnded(m)) throw conflict("This meeting has ended.");
       if (reply === "in_person" && m.format === "online") throw badRequest("reply", "This meeting is online only.");
       if (reply === "online" && m.format === "in_person") throw badRequest("reply", "This meeting has no online participation.");
@@ -553,11 +541,8 @@ export const meetingRoutes = new Hono<AppEnv>()
     v("param", MeetingParam),
     v("json", AttendanceBody),
     async (c) => {
-      const db = c.get("db");
       const { entries } = c.req.valid("json");
-      const m = await loadMeeting(db, c.get("actor"), c.req.valid("param").id);
-      const actor = authorize(c.get("actor"), "meetings.keepRegister", meetingScope(m));
-      assertOpen(m, "minutes");
+      const { db, m, actor } = await meetingFor(c, c.req.valid("param").id, "meetings.keepRegister", "minutes");
       if (Date.parse(m.startsAt) - REGISTER_OPENS_BEFORE_MS > Date.now()) throw conflict("The register opens an hour before the meeting starts.");
       const ids = [...new Set(entries.map((e) => e.seatId))];
       const [allowed, before] = await db.batch([
