@@ -291,6 +291,11 @@ describe("calendar feeds", () => {
     expect(events.some((e) => e.uid === `${closed.id}@plenary`)).toBe(false);
     const again = await new Agent().fetch("/api/meetings.ics", { headers: { "if-none-match": res.headers.get("etag")! } });
     expect(again.status).toBe(304);
+    // Any change to a meeting in the feed makes the cached copy stale.
+    await chair.json(`/api/meetings/${open.id}`, { method: "PATCH", json: { version: open.version, title: "Feed plenary, Geneva" } });
+    const changed = await new Agent().fetch("/api/meetings.ics", { headers: { "if-none-match": res.headers.get("etag")! } });
+    expect(changed.status).toBe(200);
+    expect(parseEvents(await changed.text()).find((e) => e.uid === `${open.id}@plenary`)).toMatchObject({ summary: "Feed plenary, Geneva", sequence: 1 });
   });
 
   it("personal feed: a secret URL shown once, with members-only meetings and online links; a new link retires the old", async () => {

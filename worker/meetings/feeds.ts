@@ -73,9 +73,24 @@ export function toIcsEvent(m: FeedRow, origin: string, withLink: boolean): IcsEv
   };
 }
 
-/** text/calendar with an ETag, so subscribed clients re-download only what changed. */
-async function calendarResponse(c: Context<AppEnv>, body: string, opts: { private: boolean; fileName: string; download?: boolean }) {
-  const etag = `"${(await sha256Hex(body)).slice(0, 32)}"`;
+/** Bump when the feed's rendering changes, so clients' cached copies are refetched. */
+const FEED_FORMAT = 1;
+
+/**
+ * text/calendar with an ETag. The tag is a fingerprint of what the feed is made of
+ * (every meeting's id and last change), so a polling client that already has this
+ * version gets 304 before the feed is rendered at all.
+ */
+async function calendarResponse(
+  c: Context<AppEnv>,
+  name: string,
+  rows: FeedRow[],
+  withLinks: boolean,
+  opts: { private: boolean; fileName: string; download?: boolean },
+) {
+  const origin = new URL(c.req.url).origin;
+  const parts = [FEED_FORMAT, origin, name, withLinks, ...rows.map((m) => `${m.id}|${m.updatedAt}|${m.track ?? ""}`)];
+  const etag = `"${(await sha256Hex(parts.join("\n"))).slice(0, 32)}"`;
   const headers = {
     "content-type": "text/calendar; charset=utf-8",
     "cache-control": `${opts.private ? "private" : "public"}, max-age=300`,
@@ -83,6 +98,7 @@ async function calendarResponse(c: Context<AppEnv>, body: string, opts: { privat
     etag,
   };
   if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
+  const body = renderCalendar({ name, events: rows.map((m) => toIcsEvent(m, origin, withLinks)) });
   return c.body(body, 200, headers);
 }
 
@@ -106,10 +122,8 @@ export const feedRoutes = new Hono<AppEnv>()
           .orderBy(asc(meetings.startsAt)),
       ]);
       if (track && !trackRows[0]) throw notFound("The track");
-      const origin = new URL(c.req.url).origin;
       const name = trackRows[0] ? `Plenary: ${trackRows[0].shortTitle}` : "Plenary: CSTD Working Group on Data Governance";
-      const body = renderCalendar({ name, events: rows.map((m) => toIcsEvent(m, origin, false)) });
-      return calendarResponse(c, body, { private: false, fileName: track ? `plenary-${track}.ics` : "plenary.ics" });
+      return calendarResponse(c, name, rows, false, { private: false, fileName: track ? `plenary-${track}.ics` : "plenary.ics" });
     },
   )
   .get(
@@ -133,8 +147,7 @@ export const feedRoutes = new Hono<AppEnv>()
           .orderBy(asc(meetings.startsAt)),
       ]);
       if (!people[0]) throw notFound("The calendar");
-      const body = renderCalendar({ name: `Plenary: ${people[0].name}`, events: rows.map((m) => toIcsEvent(m, new URL(c.req.url).origin, true)) });
-      return calendarResponse(c, body, { private: true, fileName: "plenary-mine.ics" });
+      return calendarResponse(c, `Plenary: ${people[0].name}`, rows, true, { private: true, fileName: "plenary-mine.ics" });
     },
   )
   .get(
@@ -146,9 +159,8 @@ export const feedRoutes = new Hono<AppEnv>()
       const actor = c.get("actor");
       const m = await loadMeeting(db, actor, c.req.valid("param").id);
       const [track] = m.trackId == null ? [] : await db.select({ shortTitle: tracks.shortTitle }).from(tracks).where(eq(tracks.id, m.trackId));
-      const event = toIcsEvent({ ...m, track: track?.shortTitle ?? null }, new URL(c.req.url).origin, can(actor, "meetings.join", meetingScope(m)));
-      const body = renderCalendar({ name: m.title, events: [event] });
-      return calendarResponse(c, body, { private: m.visibility !== "public", fileName: "meeting.ics", download: true });
+      const row = { ...m, track: track?.shortTitle ?? null };
+      return calendarResponse(c, m.title, [row], can(actor, "meetings.join", meetingScope(m)), { private: m.visibility !== "public", fileName: "meeting.ics", download: true });
     },
   )
   .get("/me/calendar-feed", describeRoute({ tags: ["calendar"], summary: "Whether you have a personal feed, and since when" }), async (c) => {
