@@ -519,3 +519,50 @@ describe("the dashboard's meetings", () => {
     expect((await new Agent().json("/api/meetings/mine")).status).toBe(401);
   });
 });
+
+describe("junk never gets a 500", () => {
+  it("every meeting route answers junk bodies, odd ids and bad queries with a 4xx and the error shape", async () => {
+    const chair = await signIn(DEMO_ACCOUNTS.chair);
+    const m = await create(chair, plenary({ title: "Junk target", start: "2026-11-05T10:00", end: "2026-11-05T11:00", room: null, agenda: [{ title: "Item" }] }));
+    const bodies: unknown[] = [null, [], "text", 42, {}, { version: "1" }, { start: 123, end: [], timeZone: {} }, { entries: [{ seatId: null, status: "present" }] }, { text: "x".repeat(60_000), version: -1 }];
+    const routes: [string, string][] = [
+      ["POST", "/api/meetings"],
+      ["POST", "/api/meetings/check"],
+      ["PATCH", `/api/meetings/${m.id}`],
+      ["POST", `/api/meetings/${m.id}/cancel`],
+      ["PUT", `/api/meetings/${m.id}/agenda`],
+      ["PUT", `/api/meetings/${m.id}/reply`],
+      ["PUT", `/api/meetings/${m.id}/attendance`],
+      ["PUT", `/api/meetings/${m.id}/minutes/items/nope`],
+      ["POST", `/api/meetings/${m.id}/minutes/circulate`],
+      ["PUT", `/api/meetings/${m.id}/minutes/window`],
+      ["POST", `/api/meetings/${m.id}/minutes/corrections`],
+      ["PATCH", `/api/meetings/${m.id}/minutes/corrections/nope`],
+      ["POST", `/api/meetings/${m.id}/materials`],
+      ["PATCH", "/api/meetings/no-such-meeting"],
+    ];
+    for (const [method, path] of routes) {
+      for (const json of bodies) {
+        const res = await chair.fetch(path, { method, json });
+        const label = `${method} ${path} ${JSON.stringify(json)?.slice(0, 40)}`;
+        expect(res.status, label).toBeGreaterThanOrEqual(400);
+        expect(res.status, label).toBeLessThan(500);
+        expect(((await res.json()) as { error: { code: string } }).error.code, label).toBeTypeOf("string");
+      }
+    }
+    for (const path of [
+      "/api/meetings?from=yesterday",
+      "/api/meetings?track=NOT%20A%20SLUG",
+      "/api/meetings/fairness?to=2026-13-45x",
+      "/api/meetings.ics?track=%00",
+      "/api/calendar/..%2F..%2Fetc.ics",
+      `/api/meetings/${m.id}/materials/nope`,
+      `/api/meetings/${m.id}/minutes/items/nope/history`,
+      "/api/meetings/" + "x".repeat(100),
+    ]) {
+      const res = await chair.fetch(path);
+      expect(res.status, path).toBeGreaterThanOrEqual(400);
+      expect(res.status, path).toBeLessThan(500);
+    }
+  });
+});

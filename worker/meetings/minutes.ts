@@ -113,13 +113,16 @@ export const minutesRoutes = new Hono<AppEnv>()
       const { id, itemId } = c.req.valid("param");
       const m = await loadMeeting(db, c.get("actor"), id);
       authorize(c.get("actor"), "meetings.reply", meetingScope(m));
-      const rows = await db
-        .select({ version: minutesVersions.version, text: minutesVersions.text, stage: minutesVersions.stage, savedAt: minutesVersions.savedAt, savedBy: users.name })
-        .from(minutesVersions)
-        .innerJoin(agendaItems, eq(agendaItems.id, minutesVersions.agendaItemId))
-        .innerJoin(users, eq(users.id, minutesVersions.savedBy))
-        .where(and(eq(minutesVersions.agendaItemId, itemId), eq(agendaItems.meetingId, m.id)))
-        .orderBy(desc(minutesVersions.version));
+      const [item, rows] = await db.batch([
+        db.select({ id: agendaItems.id }).from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, m.id))),
+        db
+          .select({ version: minutesVersions.version, text: minutesVersions.text, stage: minutesVersions.stage, savedAt: minutesVersions.savedAt, savedBy: users.name })
+          .from(minutesVersions)
+          .innerJoin(users, eq(users.id, minutesVersions.savedBy))
+          .where(eq(minutesVersions.agendaItemId, itemId))
+          .orderBy(desc(minutesVersions.version)),
+      ]);
+      if (!item[0]) throw notFound("The agenda item");
       const keeper = can(c.get("actor"), "minutes.keep", meetingScope(m));
       return c.json({ versions: keeper ? rows : rows.filter((r) => r.stage !== "draft") }, 200);
     },
