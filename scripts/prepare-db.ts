@@ -31,5 +31,5 @@ if (count > 0) {
   const file = join(dir, "demo.sql");
   writeFileSync(file, seedStatements(seed).join("\n") + "\n");
   wrangler("execute", "DB", "--file", file);
-  console.log(`Seeded ${seed.seats.length} seats and ${seed.users.length} people. Demo password: ${DEMO_PASSWORD}`);
+  console.log(`Seeded ${seed.seats.length} seats, ${seed.users.length} people and ${seed.meetings.length} meetings. Demo password: ${DEMO_PASSWORD}`);
 }
