@@ -156,9 +156,12 @@ export default function Meeting({ params }: { params: Record<string, string> }) 
           <a className="button secondary" href={meetingUrls.ics(id)} download>
             {t("meeting.addToCalendar")}
           </a>
-          <Link className="button secondary" href={`${base}/minutes`}>
-            {t("meeting.minutesLink")}
-          </Link>
+          {/* Draft minutes are the keepers' working text: others see the link once there is something to read. */}
+          {(data.permissions.keepMinutes || m.minutesStatus !== "draft") && (
+            <Link className="button secondary" href={`${base}/minutes`}>
+              {t("meeting.minutesLink")}
+            </Link>
+          )}
           {data.permissions.edit && !cancelled && (
             <Link className="button secondary" href={`${base}/edit`}>
               {t("meeting.edit")}
