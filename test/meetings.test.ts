@@ -517,6 +517,19 @@ describe("the dashboard's meetings", () => {
     expect(ids.includes(other.id)).toBe(seats.includes(2));
     expect(mine.body.next.find((m: { id: string }) => m.id === soon.id).myReply).toBe("online");
     expect((await new Agent().json("/api/meetings/mine")).status).toBe(401);
+    expect(mine.body.keeping).toEqual([]); // a delegate keeps no minutes
+  });
+
+  it("tells the keepers of minutes what each set waits for", async () => {
+    const chair = await signIn(DEMO_ACCOUNTS.chair);
+    const held = await create(chair, plenary({ title: "Held, minutes not started", start: "2026-11-06T10:00", end: "2026-11-06T11:00", room: null }));
+    const keeping = (await chair.json("/api/meetings/mine")).body.keeping;
+    expect(keeping.find((m: { id: string }) => m.id === held.id)).toMatchObject({ minutesStatus: "draft", waitingFor: "circulation" });
+    // The seeded track 1 meeting has its minutes out with Kenya's correction unanswered: its co-facilitator is told.
+    const cofac = await signIn(DEMO_ACCOUNTS.cofacilitator);
+    const theirs = (await cofac.json("/api/meetings/mine")).body.keeping;
+    expect(theirs.find((m: { kind: string }) => m.kind === "track")).toMatchObject({ minutesStatus: "circulated", waitingFor: "answers", openCorrections: 1 });
+    expect(theirs.some((m: { id: string }) => m.id === held.id)).toBe(false); // plenary minutes are not theirs to keep
   });
 });
 

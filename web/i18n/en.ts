@@ -146,6 +146,11 @@ const en = {
   "dashboard.meetings.until": "until {when}",
   "dashboard.meetings.noMinutes": "No minutes are open for corrections.",
   "dashboard.meetings.calendar": "All meetings in the calendar",
+  "dashboard.meetings.keeping": "Minutes you keep",
+  "dashboard.meetings.waiting.circulation": "draft: circulate it for corrections",
+  "dashboard.meetings.waiting.answers": "{n} correction(s) to answer",
+  "dashboard.meetings.waiting.window": "corrections open until {when}",
+  "dashboard.meetings.waiting.approval": "ready to approve",
 
   "tracks.title": "Intersessional tracks",
   "tracks.intro": "Four tracks work between the plenary meetings, each led by co-facilitators from Member States and stakeholders.",

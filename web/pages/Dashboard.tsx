@@ -164,6 +164,25 @@ function NextMeetings() {
             ))}
           </ul>
         )}
+        {q.data.keeping.length > 0 && (
+          <>
+            <h3 id="dash-keeping">{t("dashboard.meetings.keeping")}</h3>
+            <ul className="plain dash-minutes" aria-labelledby="dash-keeping">
+              {q.data.keeping.map((m) => (
+                <li key={m.id}>
+                  <Link href={`${meetingHref(m.id)}/minutes`}>{m.title}</Link>{" "}
+                  <span className="muted">
+                    {m.waitingFor === "answers"
+                      ? t("dashboard.meetings.waiting.answers", { n: m.openCorrections })
+                      : m.waitingFor === "window"
+                        ? t("dashboard.meetings.waiting.window", { when: formatDateTime(m.correctionsCloseAt!, locale, zone) })
+                        : t(`dashboard.meetings.waiting.${m.waitingFor}`)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </>
     );
   return (

@@ -1,7 +1,7 @@
 // Meetings: the calendar, scheduling with conflict and fairness checks,
 // reschedule and cancel, agendas, replies and the attendance register.
 // Minutes, materials and calendar feeds have their own files beside this one.
-import { and, asc, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { type AuditEntry, auditContext, writeAudited } from "../audit";
@@ -47,6 +47,9 @@ import {
   ReplyBody,
   UpdateBody,
 } from "./schemas";
+
+/** Minutes still to keep are shown for meetings held in the last half year. */
+const KEEPING_WINDOW_MS = 183 * 86_400_000;
 
 const chunk = <T,>(list: T[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
@@ -169,7 +172,8 @@ export const meetingRoutes = new Hono<AppEnv>()
       const now = new Date().toISOString();
       const mine = and(eq(users.id, me.userId), concernsUser);
       const columns = { id: meetings.id, title: meetings.title, kind: meetings.kind, startsAt: meetings.startsAt, endsAt: meetings.endsAt, timeZone: meetings.timeZone, format: meetings.format, status: meetings.status };
-      const [next, minutes] = await db.batch([
+      const since = new Date(Date.now() - KEEPING_WINDOW_MS).toISOString();
+      const [next, minutes, held] = await db.batch([
         db
           .select({ ...columns, myReply: meetingReplies.reply })
           .from(meetings)
@@ -185,8 +189,38 @@ export const meetingRoutes = new Hono<AppEnv>()
           .where(and(eq(meetings.minutesStatus, "circulated"), gte(meetings.correctionsCloseAt, now), mine))
           .orderBy(asc(meetings.correctionsCloseAt))
           .limit(5),
+        // Held meetings whose minutes are not approved yet; the policy below keeps those this person keeps.
+        db
+          .select({
+            ...columns,
+            trackId: meetings.trackId,
+            visibility: meetings.visibility,
+            minutesStatus: meetings.minutesStatus,
+            correctionsCloseAt: meetings.correctionsCloseAt,
+            // Spelled out: in a one-table select drizzle leaves column names unqualified, which the subquery would misread.
+            openCorrections: sql<number>`(select count(*) from minutes_corrections c where c.meeting_id = "meetings"."id" and c.status = 'open')`,
+          })
+          .from(meetings)
+          .where(and(eq(meetings.status, "scheduled"), lt(meetings.endsAt, now), gte(meetings.endsAt, since), ne(meetings.minutesStatus, "approved")))
+          .orderBy(asc(meetings.endsAt))
+          .limit(200),
       ]);
-      return c.json({ next, minutes }, 200);
+      // Who acts next on minutes: the keepers, told what the minutes wait for.
+      const keeping = held
+        .filter((m) => can(me, "minutes.keep", meetingScope(m)))
+        .slice(0, 10)
+        .map(({ trackId: _t, visibility: _v, ...m }) => ({
+          ...m,
+          waitingFor:
+            m.minutesStatus === "draft"
+              ? ("circulation" as const)
+              : m.openCorrections > 0
+                ? ("answers" as const)
+                : m.correctionsCloseAt && m.correctionsCloseAt > now
+                  ? ("window" as const)
+                  : ("approval" as const),
+        }));
+      return c.json({ next, minutes, keeping }, 200);
     },
   )
   .get(
