@@ -3,7 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { meetings, users } from "../db/schema";
 import type { AppEnv, Db } from "../env";
-import { conflict, notFound } from "../errors";
+import { badRequest, conflict, notFound } from "../errors";
+import { zonedToInstant } from "../lib/zonedTime";
 import { type Action, type Actor, authorize, can } from "../policy";
 
 export type MeetingRow = typeof meetings.$inferSelect;
@@ -15,6 +16,13 @@ export async function loadMeeting(db: Db, actor: Actor, id: string): Promise<Mee
   const [m] = await db.select().from(meetings).where(eq(meetings.id, id));
   if (!m || !can(actor, "meetings.view", meetingScope(m))) throw notFound("The meeting");
   return m;
+}
+
+/** A wall-clock time typed in `zone` → the UTC instant in ms, or 400 naming `field`. */
+export function instantOr400(local: string, zone: string, field: string): number {
+  const t = zonedToInstant(local, zone);
+  if (!t) throw badRequest(field, "Not a valid date and time.");
+  return t.ms;
 }
 
 export const hasStarted = (m: Pick<MeetingRow, "startsAt">, now = Date.now()) => Date.parse(m.startsAt) <= now;

@@ -10,10 +10,9 @@ import { aliased } from "../db/alias";
 import { insertIf } from "../db/insert-if";
 import type { AppEnv, Db } from "../env";
 import { badRequest, conflict, notFound } from "../errors";
-import { zonedToInstant } from "../lib/zonedTime";
 import { type Actor, authorize, can } from "../policy";
 import { v } from "../validation";
-import { assertOpen, hasStarted, loadMeeting, meetingFor, type MeetingRow, meetingScope } from "./access";
+import { assertOpen, hasStarted, instantOr400, loadMeeting, meetingFor, type MeetingRow, meetingScope } from "./access";
 import { mailParticipants, minutesLetter } from "./mail";
 import { CirculateBody, CorrectionBody, CorrectionParam, ItemParam, MeetingParam, MinutesItemBody, ResolveCorrectionBody } from "./schemas";
 
@@ -36,11 +35,10 @@ async function attended(db: Db, actor: Actor, meetingId: string) {
 const correctionsOpen = (m: MeetingRow, now = Date.now()) =>
   m.minutesStatus === "circulated" && !!m.correctionsCloseAt && Date.parse(m.correctionsCloseAt) > now;
 
-function closingTime(closesAt: string, zone: string) {
-  const t = zonedToInstant(closesAt, zone);
-  if (!t) throw badRequest("closesAt", "Not a valid date and time.");
-  return new Date(t.ms).toISOString();
-}
+const closingTime = (closesAt: string, zone: string) => new Date(instantOr400(closesAt, zone, "closesAt")).toISOString();
+
+const staleMinutes = (current: { text: string | undefined; version: number | undefined }) =>
+  conflict("Someone saved newer minutes for this item. Review them before saving again.", { current });
 
 /** The meeting, for someone who keeps its minutes, while they are not locked. */
 const meetingForKeeper = (c: Context<AppEnv>, id: string) => meetingFor(c, id, "minutes.keep", "minutes");
@@ -138,8 +136,7 @@ export const minutesRoutes = new Hono<AppEnv>()
       const { db, m, actor } = await meetingForKeeper(c, id);
       const [item] = await db.select().from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, m.id)));
       if (!item) throw notFound("The agenda item");
-      const staleItem = () => conflict("Someone saved newer minutes for this item. Review them before saving again.", { current: { text: item.minutes, version: item.minutesVersion } });
-      if (item.minutesVersion !== body.version) throw staleItem();
+      if (item.minutesVersion !== body.version) throw staleMinutes({ text: item.minutes, version: item.minutesVersion });
       const now = new Date().toISOString();
       const version = body.version + 1;
       const applied = sql`exists (select 1 from agenda_items where id = ${item.id} and minutes_version = ${version} and minutes = ${body.text})`;
@@ -157,7 +154,7 @@ export const minutesRoutes = new Hono<AppEnv>()
       );
       if ((updated as unknown[]).length === 0) {
         const [fresh] = await db.select().from(agendaItems).where(eq(agendaItems.id, item.id));
-        throw conflict("Someone saved newer minutes for this item. Review them before saving again.", { current: { text: fresh?.minutes, version: fresh?.minutesVersion } });
+        throw staleMinutes({ text: fresh?.minutes, version: fresh?.minutesVersion });
       }
       return c.json({ version, savedAt: now }, 200);
     },

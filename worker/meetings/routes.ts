@@ -26,11 +26,10 @@ import { aliased } from "../db/alias";
 import { insertIf } from "../db/insert-if";
 import type { AppEnv, Db } from "../env";
 import { badRequest, conflict } from "../errors";
-import { zonedToInstant } from "../lib/zonedTime";
 import { type Actor, authorize, can } from "../policy";
 import { v } from "../validation";
 import { revisionLabel } from "../documents/types";
-import { concernsUser, hasEnded, hasStarted, loadMeeting, meetingFor, type MeetingRow, meetingScope } from "./access";
+import { concernsUser, hasEnded, hasStarted, instantOr400, loadMeeting, meetingFor, type MeetingRow, meetingScope } from "./access";
 import { findConflicts } from "./conflicts";
 import { slotByRegion, tallyFairness } from "./fairness";
 import { cancelledLetter, mailParticipants, rescheduledLetter } from "./mail";
@@ -58,13 +57,11 @@ const REGISTER_OPENS_BEFORE_MS = 60 * 60_000;
 
 /** Wall-clock start and end in `zone` → UTC instants, or 400 naming the field. */
 export function toInstants(start: string, end: string, zone: string) {
-  const s = zonedToInstant(start, zone);
-  if (!s) throw badRequest("start", "Not a valid date and time.");
-  const e = zonedToInstant(end, zone);
-  if (!e) throw badRequest("end", "Not a valid date and time.");
-  if (e.ms <= s.ms) throw badRequest("end", "The meeting must end after it starts.");
-  if (e.ms - s.ms > 14 * 86_400_000) throw badRequest("end", "A meeting lasts at most 14 days.");
-  return { startsAt: new Date(s.ms).toISOString(), endsAt: new Date(e.ms).toISOString() };
+  const s = instantOr400(start, zone, "start");
+  const e = instantOr400(end, zone, "end");
+  if (e <= s) throw badRequest("end", "The meeting must end after it starts.");
+  if (e - s > 14 * 86_400_000) throw badRequest("end", "A meeting lasts at most 14 days.");
+  return { startsAt: new Date(s).toISOString(), endsAt: new Date(e).toISOString() };
 }
 
 /** What anyone who may see the meeting sees; the online link only for signed-in readers. */
