@@ -369,16 +369,13 @@ export const meetingRoutes = new Hono<AppEnv>()
       {
         meeting: presentMeeting(m, actor),
         track: track[0] ?? null,
-        agenda: items.map(({ revisionNumber, documentVisibility, documentTrackId, ...i }) => ({
+        agenda: items.map(({ revisionId, revisionNumber, documentId, documentTitle, documentVisibility, documentTrackId, ...i }) => ({
           ...i,
           // A link to a members-only revision shows only to those who may read it.
           revision:
-            i.revisionId && can(actor, "documents.view", { trackId: documentTrackId, visibility: documentVisibility ?? "members" })
-              ? { id: i.revisionId, number: revisionNumber!, label: revisionLabel(revisionNumber!), documentId: i.documentId!, documentTitle: i.documentTitle! }
+            revisionId && can(actor, "documents.view", { trackId: documentTrackId, visibility: documentVisibility ?? "members" })
+              ? { id: revisionId, number: revisionNumber!, label: revisionLabel(revisionNumber!), documentId: documentId!, documentTitle: documentTitle! }
               : null,
-          revisionId: undefined,
-          documentId: undefined,
-          documentTitle: undefined,
         })),
         materials: files,
         replies: { counts, myReply, people: signedIn ? replies.map(({ userId: _u, ...r }) => r) : [] },
