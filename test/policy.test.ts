@@ -91,6 +91,9 @@ const EXPECTED: Record<Action, boolean[]> = {
   "meetings.follow":         [N,     Y,       Y,       Y,    Y,    Y,    Y,    Y],
   "minutes.keep":            [N,     N,       N,       N,    Y,    N,    Y,    Y],
   "minutes.correct":         [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
+  "reports.compile":         [N,     N,       N,       N,    N,    N,    N,    Y],
+  "reports.translate":       [N,     N,       N,       N,    N,    N,    N,    Y],
+  "reports.publish":         [N,     N,       N,       N,    N,    N,    N,    Y],
 };
 
 describe("policy matrix", () => {

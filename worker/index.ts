@@ -23,6 +23,8 @@ import { MATERIAL_REQUEST_LIMIT } from "./meetings/materials";
 import { meetingRoutes } from "./meetings/routes";
 import { profile } from "./profile/routes";
 import { trackRoutes } from "./tracks/routes";
+import { publicReports } from "./reports/public";
+import { reportRoutes } from "./reports/routes";
 
 const ERROR_REF = { $ref: "#/components/schemas/Error" };
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -38,8 +40,16 @@ const materialBodyLimit = bodyLimit({
 });
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+// Published report pages carry their own inline stylesheet (one request on a slow link).
+const PUBLIC_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 const app = new Hono<AppEnv>()
   .use(requestId({ headerName: "X-Request-Id" }))
+  // Registered before secureHeaders so this runs after it on the way out.
+  .use(async (c, next) => {
+    await next();
+    if (c.req.path === "/published" || c.req.path.startsWith("/published/")) c.res.headers.set("Content-Security-Policy", PUBLIC_PAGE_CSP);
+  })
   .use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -85,7 +95,9 @@ const app = new Hono<AppEnv>()
   .route("/api/documents", documentRoutes)
   .route("/api", consensusRoutes)
   .route("/api", feedRoutes)
-  .route("/api/meetings", meetingRoutes);
+  .route("/api/meetings", meetingRoutes)
+  .route("/api/reports", reportRoutes)
+  .route("/published", publicReports);
 
 app.get(
   "/api/openapi.json",

@@ -127,6 +127,11 @@ export const RULES = {
   "meetings.follow": signedIn,
   "minutes.keep": leadsBusiness,
   "minutes.correct": (a, r, s) => leadsBusiness(a, r, s) || (readsDocument(a, r, s) && s.attended === true),
+  // The secretariat compiles, translates and publishes the progress reports; review and
+  // adoption use the documents' and consensus rules, as for any plenary document.
+  "reports.compile": secretariat,
+  "reports.translate": secretariat,
+  "reports.publish": secretariat,
 } satisfies Record<string, Rule | typeof anyone>;
 
 export type Action = keyof typeof RULES;

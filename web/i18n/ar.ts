@@ -178,6 +178,7 @@ const ar: Partial<Messages> = {
   "doc.kind.synthesis_note": "مذكرة توليفية",
   "doc.kind.draft_outcome": "مشروع الوثيقة الختامية",
   "doc.kind.non_paper": "ورقة غير رسمية",
+  "doc.kind.progress_report": "تقرير مرحلي",
   "doc.visibility.members": "للأعضاء فقط",
   "doc.visibility.public": "علنية",
   "doc.noRevision": "لم تصدر بعد",
@@ -734,5 +735,9 @@ const ar: Partial<Messages> = {
   "feed.turnOff": "إيقاف",
   "feed.turnedOff": "أُوقف الموجز الخاص بك؛ رابطه لم يعد يعمل.",
   // --- end meeting page ---
+  // --- reports workspace ---
+  // --- end reports workspace ---
+  // --- reports translations ---
+  // --- end reports translations ---
 };
 export default ar;

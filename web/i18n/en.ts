@@ -263,6 +263,7 @@ const en = {
   "doc.kind.synthesis_note": "Synthesis note",
   "doc.kind.draft_outcome": "Draft outcome",
   "doc.kind.non_paper": "Non-paper",
+  "doc.kind.progress_report": "Progress report",
   "doc.visibility.members": "Members only",
   "doc.visibility.public": "Public",
   "doc.noRevision": "Not issued yet",
@@ -900,6 +901,10 @@ const en = {
   "feed.turnOff": "Turn off",
   "feed.turnedOff": "Your feed was turned off; its link no longer works.",
   // --- end meeting page ---
+  // --- reports workspace ---
+  // --- end reports workspace ---
+  // --- reports translations ---
+  // --- end reports translations ---
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -177,6 +177,7 @@ const es: Partial<Messages> = {
   "doc.kind.synthesis_note": "Nota de síntesis",
   "doc.kind.draft_outcome": "Proyecto de documento final",
   "doc.kind.non_paper": "Documento oficioso",
+  "doc.kind.progress_report": "Informe sobre la marcha de los trabajos",
   "doc.visibility.members": "Solo miembros",
   "doc.visibility.public": "Público",
   "doc.noRevision": "Aún no publicado",
@@ -733,5 +734,9 @@ const es: Partial<Messages> = {
   "feed.turnOff": "Desactivar",
   "feed.turnedOff": "Su canal se ha desactivado; su enlace ya no funciona.",
   // --- end meeting page ---
+  // --- reports workspace ---
+  // --- end reports workspace ---
+  // --- reports translations ---
+  // --- end reports translations ---
 };
 export default es;

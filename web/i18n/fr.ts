@@ -177,6 +177,7 @@ const fr: Partial<Messages> = {
   "doc.kind.synthesis_note": "Note de synthèse",
   "doc.kind.draft_outcome": "Projet de document final",
   "doc.kind.non_paper": "Non-document",
+  "doc.kind.progress_report": "Rapport d’étape",
   "doc.visibility.members": "Membres seulement",
   "doc.visibility.public": "Public",
   "doc.noRevision": "Pas encore publié",
@@ -733,5 +734,9 @@ const fr: Partial<Messages> = {
   "feed.turnOff": "Désactiver",
   "feed.turnedOff": "Votre flux a été désactivé ; son lien ne fonctionne plus.",
   // --- end meeting page ---
+  // --- reports workspace ---
+  // --- end reports workspace ---
+  // --- reports translations ---
+  // --- end reports translations ---
 };
 export default fr;

@@ -177,6 +177,7 @@ const ru: Partial<Messages> = {
   "doc.kind.synthesis_note": "Обобщающая записка",
   "doc.kind.draft_outcome": "Проект итогового документа",
   "doc.kind.non_paper": "Неофициальный документ",
+  "doc.kind.progress_report": "Доклад о ходе работы",
   "doc.visibility.members": "Только члены",
   "doc.visibility.public": "Открытый",
   "doc.noRevision": "Ещё не выпущен",
@@ -733,5 +734,9 @@ const ru: Partial<Messages> = {
   "feed.turnOff": "Отключить",
   "feed.turnedOff": "Лента отключена; её ссылка больше не работает.",
   // --- end meeting page ---
+  // --- reports workspace ---
+  // --- end reports workspace ---
+  // --- reports translations ---
+  // --- end reports translations ---
 };
 export default ru;

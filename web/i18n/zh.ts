@@ -177,6 +177,7 @@ const zh: Partial<Messages> = {
   "doc.kind.synthesis_note": "综述说明",
   "doc.kind.draft_outcome": "成果文件草案",
   "doc.kind.non_paper": "非正式文件",
+  "doc.kind.progress_report": "进度报告",
   "doc.visibility.members": "仅限成员",
   "doc.visibility.public": "公开",
   "doc.noRevision": "尚未印发",
@@ -733,5 +734,9 @@ const zh: Partial<Messages> = {
   "feed.turnOff": "停用",
   "feed.turnedOff": "您的订阅已停用；其链接已失效。",
   // --- end meeting page ---
+  // --- reports workspace ---
+  // --- end reports workspace ---
+  // --- reports translations ---
+  // --- end reports translations ---
 };
 export default zh;

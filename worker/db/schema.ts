@@ -17,6 +17,8 @@ import {
   STANCES,
 } from "./enums";
 
+import { PUBLICATION_KINDS, REPORT_LANGUAGES, SECTION_TYPES } from "../reports/model";
+
 export * from "./enums";
 
 export const seats = sqliteTable("seats", {
@@ -129,7 +131,7 @@ export const auditLog = sqliteTable("audit_log", {
 export const documents = sqliteTable("documents", {
   id: text("id").primaryKey(),
   trackId: integer("track_id"),
-  kind: text("kind", { enum: ["issues_paper", "synthesis_note", "draft_outcome", "non_paper"] }).notNull(),
+  kind: text("kind", { enum: ["issues_paper", "synthesis_note", "draft_outcome", "non_paper", "progress_report"] }).notNull(),
   title: text("title").notNull(),
   symbol: text("symbol"),
   visibility: text("visibility", { enum: ["members", "public"] }).notNull(),
@@ -173,6 +175,10 @@ export const revisionParagraphs = sqliteTable(
     number: integer("number"),
     kind: text("kind", { enum: ["heading", "paragraph", "list_item"] }).notNull(),
     html: text("html").notNull(),
+    /** JSON array of inline markup; null when the paragraph has none. */
+    footnotes: text("footnotes"),
+    /** For reports: the section key. */
+    section: text("section"),
   },
   (t) => [primaryKey({ columns: [t.revisionId, t.paragraphId] })],
 );
@@ -386,3 +392,77 @@ export const calendarTokens = sqliteTable("calendar_tokens", {
   tokenHash: text("token_hash").notNull(),
   createdAt: text("created_at").notNull(),
 });
+
+// Progress reports (migrations/0006_create_reports.sql)
+
+export const reports = sqliteTable("reports", {
+  id: text("id").primaryKey(),
+  documentId: text("document_id").notNull(),
+  session: integer("session").notNull(),
+  agendaItem: text("agenda_item"),
+  wordLimit: integer("word_limit").notNull(),
+  originalLanguage: text("original_language", { enum: REPORT_LANGUAGES }).notNull(),
+  reopenedAt: text("reopened_at"),
+  createdBy: text("created_by").notNull(),
+  createdAt: text("created_at").notNull(),
+});
+
+export const reportSections = sqliteTable(
+  "report_sections",
+  {
+    reportId: text("report_id").notNull(),
+    key: text("key").notNull(),
+    position: integer("position").notNull(),
+    type: text("type", { enum: SECTION_TYPES }).notNull(),
+    title: text("title").notNull(),
+    trackId: integer("track_id"),
+    sourceRevisionId: text("source_revision_id"),
+    blocksJson: text("blocks_json").notNull(),
+    generatedHash: text("generated_hash"),
+    generatedAt: text("generated_at"),
+    version: integer("version").notNull(),
+    updatedBy: text("updated_by"),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.key] })],
+);
+
+export const reportTranslations = sqliteTable(
+  "report_translations",
+  {
+    reportId: text("report_id").notNull(),
+    revisionId: text("revision_id").notNull(),
+    language: text("language", { enum: REPORT_LANGUAGES }).notNull(),
+    state: text("state", { enum: ["in_progress", "final"] }).notNull(),
+    paragraphsJson: text("paragraphs_json").notNull(),
+    version: integer("version").notNull(),
+    updatedBy: text("updated_by").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.revisionId, t.language] })],
+);
+
+export const publications = sqliteTable("publications", {
+  id: text("id").primaryKey(),
+  reportId: text("report_id").notNull(),
+  kind: text("kind", { enum: PUBLICATION_KINDS }).notNull(),
+  symbol: text("symbol").notNull(),
+  title: text("title").notNull(),
+  revisionId: text("revision_id"),
+  correctsId: text("corrects_id"),
+  publishedAt: text("published_at").notNull(),
+  publishedBy: text("published_by").notNull(),
+});
+
+export const publicationTexts = sqliteTable(
+  "publication_texts",
+  {
+    publicationId: text("publication_id").notNull(),
+    language: text("language", { enum: REPORT_LANGUAGES }).notNull(),
+    content: text("content").notNull(),
+    sha256: text("sha256").notNull(),
+    publishedAt: text("published_at").notNull(),
+    publishedBy: text("published_by").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.publicationId, t.language] })],
+);

@@ -182,11 +182,11 @@ const MATCH_THRESHOLD = 0.5;
  * Stable identities for the blocks of a new revision: kept pids first, then
  * identical text, then the most similar unclaimed previous paragraph.
  */
-export function matchIdentities(
+export function matchIdentities<B extends Block>(
   previous: IssuedParagraph[],
-  next: Block[],
+  next: B[],
   newPid: () => string,
-): { pid: string; block: Block }[] {
+): { pid: string; block: B }[] {
   const prevIndex = new Map(previous.map((p, i) => [p.pid, i]));
   const claimed = new Set<string>();
   const assigned: (string | null)[] = next.map((b) => {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { describeRoute } from "hono-openapi";
 import { auditContext, writeAudited } from "../audit";
@@ -9,7 +9,7 @@ import { documents, paragraphs, revisionParagraphs, revisions, seats, tracks, us
 import type { AppEnv, Db } from "../env";
 import { ApiError, badRequest, conflict, notFound } from "../errors";
 import { DocxError, docxToBlocks } from "./docx-import";
-import { authorize, can } from "../policy";
+import { authorize, can, type SignedIn } from "../policy";
 import { v } from "../validation";
 import { documentScope, listColumns, loadDocument, selectDocument, visibleOr404 } from "./access";
 import { commentRoutes } from "./comments";
@@ -26,11 +26,11 @@ import {
   UpdateDocumentBody,
   WindowBody,
 } from "./schemas";
-import { type Block, type IssuedParagraph, revisionLabel } from "./types";
+import { type Block, type IssuableBlock, type IssuedParagraph, revisionLabel } from "./types";
 
 export const MAX_DOCX_BYTES = 10 * 1024 * 1024;
-// D1 binds at most 100 parameters per statement: 6 columns × 16 rows.
-const ROWS_PER_INSERT = 16;
+// D1 binds at most 100 parameters per statement: 8 columns × 12 rows.
+const ROWS_PER_INSERT = 12;
 
 const chunks = <T>(list: T[], size: number) =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
@@ -62,7 +62,15 @@ export async function revisionText(db: Db, revisionId: string): Promise<IssuedPa
     .from(revisionParagraphs)
     .where(eq(revisionParagraphs.revisionId, revisionId))
     .orderBy(asc(revisionParagraphs.position));
-  return rows.map((r) => ({ pid: r.paragraphId, position: r.position, number: r.number, kind: r.kind, html: r.html }));
+  return rows.map((r) => ({
+    pid: r.paragraphId,
+    position: r.position,
+    number: r.number,
+    kind: r.kind,
+    html: r.html,
+    ...(r.footnotes ? { footnotes: JSON.parse(r.footnotes) as string[] } : {}),
+    ...(r.section ? { section: r.section } : {}),
+  }));
 }
 
 export async function findRevision(db: Db, documentId: string, n: number) {
@@ -86,6 +94,114 @@ async function currentDraft(db: Db, id: string) {
 
 const staleDraft = async (db: Db, id: string) =>
   conflict("Someone saved a newer working copy. Review it before saving again.", { current: await currentDraft(db, id) });
+
+export type IssueWindow = {
+  commentsOpenAt: string;
+  commentsCloseAt: string;
+  commentsTimeZone: string;
+  allowLate?: boolean;
+  publishDispositions?: boolean;
+};
+
+/**
+ * Issues `working` (the working copy at `working.version`) as the document's next
+ * revision: paragraph identities carried over from the previous revision, paragraphs
+ * numbered, the working copy updated to carry the identities, and the seats that
+ * took a position on the previous text asked to confirm it. Shared by the
+ * documents' issue route and the reports' "submit for review".
+ */
+export async function issueRevision(
+  c: Context<AppEnv>,
+  doc: { id: string; title: string; symbol: string | null },
+  editor: SignedIn,
+  working: { version: number; blocks: IssuableBlock[] },
+  body: IssueWindow,
+) {
+  const db = c.get("db");
+  const { blocks } = working;
+  const previous = await db.query.revisions.findFirst({ where: eq(revisions.documentId, doc.id), orderBy: desc(revisions.number) });
+  const before = previous ? await revisionText(db, previous.id) : [];
+  const number = previous ? previous.number + 1 : 0;
+  const matched = matchIdentities(before, blocks, () => `p-${newId().slice(0, 13)}`);
+  const known = new Set(before.map((p) => p.pid));
+  const revisionId = newId();
+  let numbered = 0;
+  const rows = matched.map(({ pid, block }, position) => ({
+    revisionId,
+    paragraphId: pid,
+    position,
+    number: block.kind === "paragraph" ? ++numbered : null,
+    kind: block.kind,
+    html: block.html,
+    footnotes: block.footnotes?.length ? JSON.stringify(block.footnotes) : null,
+    section: block.section ?? null,
+  }));
+  const fresh = rows.filter((r) => !known.has(r.paragraphId)).map((r) => ({ id: r.paragraphId, documentId: doc.id, createdIn: number }));
+  const now = new Date().toISOString();
+  const revision = {
+    id: revisionId,
+    documentId: doc.id,
+    number,
+    issuedAt: now,
+    issuedBy: editor.userId,
+    commentsOpenAt: new Date(body.commentsOpenAt).toISOString(),
+    commentsCloseAt: new Date(body.commentsCloseAt).toISOString(),
+    commentsTimeZone: body.commentsTimeZone,
+    allowLate: body.allowLate ?? false,
+    paragraphCount: rows.length,
+    bracketCount: countBrackets(rows.map((r) => r.html)),
+  };
+  // The working copy now carries the identities, so the next edit keeps them.
+  const draft = matched.map(({ pid, block }) => ({ ...block, pid }));
+  try {
+    await writeAudited(
+      auditContext(c),
+      [
+        { action: "revision.issue", targetType: "document", targetId: doc.id, after: { number, label: revisionLabel(number), paragraphs: rows.length, brackets: revision.bracketCount, window: [revision.commentsOpenAt, revision.commentsCloseAt, revision.commentsTimeZone] } },
+        ...(body.publishDispositions && previous ? [{ action: "revision.publish_dispositions", targetType: "document", targetId: doc.id, after: { number: previous.number } }] : []),
+      ],
+      [
+        db.insert(revisions).values(revision),
+        ...chunks(fresh, ROWS_PER_INSERT).map((chunk) => db.insert(paragraphs).values(chunk)),
+        ...chunks(rows, ROWS_PER_INSERT).map((chunk) => db.insert(revisionParagraphs).values(chunk)),
+        db
+          .update(documents)
+          .set({ draftJson: JSON.stringify(draft), draftVersion: working.version + 1, draftUpdatedBy: editor.userId, draftUpdatedAt: now, updatedAt: now })
+          // A save that slipped in meanwhile is kept; its paragraphs find their identities by similarity next time.
+          .where(and(eq(documents.id, doc.id), eq(documents.draftVersion, working.version))),
+        ...(body.publishDispositions && previous
+          ? [db.update(revisions).set({ dispositionsPublishedAt: now }).where(and(eq(revisions.id, previous.id), isNull(revisions.dispositionsPublishedAt)))]
+          : []),
+        // Positions on the previous text no longer stand for this one: ask their seats to confirm or change them.
+        ...(previous
+          ? [
+              mailHeads(
+                db,
+                c.env,
+                {
+                  kind: "position_reconfirm",
+                  subject: `${revisionLabel(number)} issued: confirm your seat's position on ${doc.symbol ?? doc.title}`,
+                  text: `${revisionLabel(number)} of ${doc.symbol ?? doc.title} replaces ${revisionLabel(previous.number)}. Your seat's position was given on the earlier text. Confirm it or change it in Plenary.`,
+                },
+                sql`exists (select 1 from positions p where p.revision_id = ${previous.id} and p.seat_id = ${seats.id})`,
+                sql`exists (select 1 from revisions where id = ${revisionId})`,
+              ),
+            ]
+          : []),
+      ],
+    );
+  } catch (err) {
+    // Two issues racing for the same number: UNIQUE (document_id, number) lets one win.
+    if (String(err).includes("UNIQUE")) throw conflict(`${revisionLabel(number)} was just issued by someone else.`);
+    throw err;
+  }
+  return revisionSummary({ ...revision, dispositionsPublishedAt: null, adoptedAt: null });
+}
+
+/** A report's text is edited as sections in Reports; its working copy follows from them. */
+function notAReport(doc: { kind: string }) {
+  if (doc.kind === "progress_report") throw conflict("This is a progress report: edit its sections under Reports.");
+}
 
 export const documentRoutes = new Hono<AppEnv>()
   .get(
@@ -221,6 +337,7 @@ export const documentRoutes = new Hono<AppEnv>()
       const actor = c.get("actor");
       const doc = await loadDocument(db, actor, c.req.valid("param").id);
       const editor = authorize(actor, "documents.edit", documentScope(doc));
+      notAReport(doc);
       const { baseVersion, blocks } = c.req.valid("json");
       if (doc.draftVersion !== baseVersion) throw await staleDraft(db, doc.id);
       const clean = cleanBlocks(blocks);
@@ -271,88 +388,14 @@ export const documentRoutes = new Hono<AppEnv>()
       const doc = await loadDocument(db, actor, c.req.valid("param").id);
       const editor = authorize(actor, "documents.edit", documentScope(doc));
       const body = c.req.valid("json");
+      notAReport(doc);
       const working = await currentDraft(db, doc.id);
       if (working.version !== body.baseVersion) {
         throw conflict("Someone saved a newer working copy. Review it before issuing.", { current: working });
       }
-      const { blocks } = working;
-      if (blocks.length === 0) throw badRequest("baseVersion", "The working copy is empty: write or import the text first.");
-
-      const previous = await db.query.revisions.findFirst({ where: eq(revisions.documentId, doc.id), orderBy: desc(revisions.number) });
-      const before = previous ? await revisionText(db, previous.id) : [];
-      const number = previous ? previous.number + 1 : 0;
-      const matched = matchIdentities(before, blocks, () => `p-${newId().slice(0, 13)}`);
-      const known = new Set(before.map((p) => p.pid));
-      const revisionId = newId();
-      let numbered = 0;
-      const rows = matched.map(({ pid, block }, position) => ({
-        revisionId,
-        paragraphId: pid,
-        position,
-        number: block.kind === "paragraph" ? ++numbered : null,
-        kind: block.kind,
-        html: block.html,
-      }));
-      const fresh = rows.filter((r) => !known.has(r.paragraphId)).map((r) => ({ id: r.paragraphId, documentId: doc.id, createdIn: number }));
-      const now = new Date().toISOString();
-      const revision = {
-        id: revisionId,
-        documentId: doc.id,
-        number,
-        issuedAt: now,
-        issuedBy: editor.userId,
-        commentsOpenAt: new Date(body.commentsOpenAt).toISOString(),
-        commentsCloseAt: new Date(body.commentsCloseAt).toISOString(),
-        commentsTimeZone: body.commentsTimeZone,
-        allowLate: body.allowLate ?? false,
-        paragraphCount: rows.length,
-        bracketCount: countBrackets(rows.map((r) => r.html)),
-      };
-      // The working copy now carries the identities, so the next edit keeps them.
-      const draft = matched.map(({ pid, block }) => ({ pid, kind: block.kind, html: block.html }));
-      try {
-        await writeAudited(
-          auditContext(c),
-          [
-            { action: "revision.issue", targetType: "document", targetId: doc.id, after: { number, label: revisionLabel(number), paragraphs: rows.length, brackets: revision.bracketCount, window: [revision.commentsOpenAt, revision.commentsCloseAt, revision.commentsTimeZone] } },
-            ...(body.publishDispositions && previous ? [{ action: "revision.publish_dispositions", targetType: "document", targetId: doc.id, after: { number: previous.number } }] : []),
-          ],
-          [
-            db.insert(revisions).values(revision),
-            ...chunks(fresh, ROWS_PER_INSERT).map((chunk) => db.insert(paragraphs).values(chunk)),
-            ...chunks(rows, ROWS_PER_INSERT).map((chunk) => db.insert(revisionParagraphs).values(chunk)),
-            db
-              .update(documents)
-              .set({ draftJson: JSON.stringify(draft), draftVersion: working.version + 1, draftUpdatedBy: editor.userId, draftUpdatedAt: now, updatedAt: now })
-              // A save that slipped in meanwhile is kept; its paragraphs find their identities by similarity next time.
-              .where(and(eq(documents.id, doc.id), eq(documents.draftVersion, working.version))),
-            ...(body.publishDispositions && previous
-              ? [db.update(revisions).set({ dispositionsPublishedAt: now }).where(and(eq(revisions.id, previous.id), isNull(revisions.dispositionsPublishedAt)))]
-              : []),
-            // Positions on the previous text no longer stand for this one: ask their seats to confirm or change them.
-            ...(previous
-              ? [
-                  mailHeads(
-                    db,
-                    c.env,
-                    {
-                      kind: "position_reconfirm",
-                      subject: `${revisionLabel(number)} issued: confirm your seat's position on ${doc.symbol ?? doc.title}`,
-                      text: `${revisionLabel(number)} of ${doc.symbol ?? doc.title} replaces ${revisionLabel(previous.number)}. Your seat's position was given on the earlier text. Confirm it or change it in Plenary.`,
-                    },
-                    sql`exists (select 1 from positions p where p.revision_id = ${previous.id} and p.seat_id = ${seats.id})`,
-                    sql`exists (select 1 from revisions where id = ${revisionId})`,
-                  ),
-                ]
-              : []),
-          ],
-        );
-      } catch (err) {
-        // Two issues racing for the same number: UNIQUE (document_id, number) lets one win.
-        if (String(err).includes("UNIQUE")) throw conflict(`${revisionLabel(number)} was just issued by someone else.`);
-        throw err;
-      }
-      return c.json({ revision: revisionSummary({ ...revision, dispositionsPublishedAt: null, adoptedAt: null }) }, 201);
+      if (working.blocks.length === 0) throw badRequest("baseVersion", "The working copy is empty: write or import the text first.");
+      const revision = await issueRevision(c, doc, editor, working, body);
+      return c.json({ revision }, 201);
     },
   )
   .patch(

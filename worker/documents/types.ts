@@ -2,7 +2,8 @@
 // comments and what the pure helpers (diff, import, export) take and give.
 
 export const DOCUMENT_KINDS = ["issues_paper", "synthesis_note", "draft_outcome", "non_paper"] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** Progress reports are documents too, but are created and edited under Reports. */
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number] | "progress_report";
 export const VISIBILITIES = ["members", "public"] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 export const BLOCK_KINDS = ["heading", "paragraph", "list_item"] as const;
@@ -19,8 +20,21 @@ export type AmendmentOp = (typeof AMENDMENT_OPS)[number];
  */
 export type Block = { pid?: string | null; kind: BlockKind; html: string };
 
+/** A block as issued: reports add footnotes and the section it belongs to. */
+export type IssuableBlock = Block & { footnotes?: string[]; section?: string | null };
+
 /** A paragraph as issued in a revision. `number` counts numbered paragraphs (not headings), from 1. */
-export type IssuedParagraph = { pid: string; position: number; number: number | null; kind: BlockKind; html: string };
+export type IssuedParagraph = {
+  pid: string;
+  position: number;
+  number: number | null;
+  kind: BlockKind;
+  html: string;
+  /** Inline markup of each footnote; absent when none. */
+  footnotes?: string[];
+  /** For reports: the section key. */
+  section?: string;
+};
 
 /** "Zero draft" for 0, "Rev.N" after. */
 export const revisionLabel = (n: number) => (n === 0 ? "Zero draft" : `Rev.${n}`);

@@ -40,7 +40,7 @@ function looksLike(ext: string, head: Uint8Array): boolean {
 }
 
 /** "Paper (final).pdf" → a header-safe attachment name, keeping non-ASCII through filename*. */
-function disposition(name: string) {
+export function disposition(name: string) {
   const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
