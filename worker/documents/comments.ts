@@ -193,6 +193,7 @@ export const commentRoutes = new Hono<AppEnv>()
             number: revisionParagraphs.number,
             kind: revisionParagraphs.kind,
             html: withText ? revisionParagraphs.html : sql<string>`''`,
+            footnotes: withText ? revisionParagraphs.footnotes : sql<null>`null`,
           })
           .from(revisionParagraphs)
           .innerJoin(revisions, eq(revisions.id, revisionParagraphs.revisionId))
@@ -224,7 +225,12 @@ export const commentRoutes = new Hono<AppEnv>()
           revision: revisionSummary(revision),
           revisions: revs.sort((a, b) => a.number - b.number).map((r) => ({ number: r.number, label: revisionLabel(r.number) })),
           latest: Math.max(...revs.map((r) => r.number)),
-          paragraphs: paras.map(({ html, ...p }) => ({ ...p, ...(withText ? { html } : {}), comments: byParagraph.get(p.pid) ?? none })),
+          paragraphs: paras.map(({ html, footnotes, ...p }) => ({
+            ...p,
+            ...(withText ? { html } : {}),
+            ...(footnotes ? { footnotes: JSON.parse(footnotes) as string[] } : {}),
+            comments: byParagraph.get(p.pid) ?? none,
+          })),
           documentComments: byParagraph.get(null) ?? none,
           permissions: {
             comment: can(actor, "comments.create", scope),

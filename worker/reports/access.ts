@@ -1,6 +1,7 @@
 // Loading a report with what decides what may be done to it: its document
 // (visibility), its latest revision and publications, and so its state.
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, getTableColumns, sql } from "drizzle-orm";
+import { aliased } from "../db/alias";
 import { documents, publications, reports, reportSections, revisions } from "../db/schema";
 import type { Db } from "../env";
 import { conflict, notFound } from "../errors";
@@ -8,20 +9,33 @@ import { type Actor, can } from "../policy";
 import { documentScope } from "../documents/access";
 import type { ReportState } from "./model";
 
+/** A report with the document columns it needs; the document's id is aliased, as both tables have an `id`. */
+export const reportWithDocument = {
+  report: reports,
+  doc: {
+    id: aliased(documents.id, "doc_id"),
+    title: documents.title,
+    symbol: documents.symbol,
+    visibility: documents.visibility,
+    trackId: documents.trackId,
+    updatedAt: documents.updatedAt,
+  },
+};
+
 export async function loadReport(db: Db, actor: Actor, id: string) {
   const [[row], revs, pubs, sections] = await db.batch([
+    db.select(reportWithDocument).from(reports).innerJoin(documents, eq(documents.id, reports.documentId)).where(eq(reports.id, id)),
     db
-      .select({ report: reports, doc: { id: documents.id, title: documents.title, symbol: documents.symbol, visibility: documents.visibility, trackId: documents.trackId, updatedAt: documents.updatedAt } })
-      .from(reports)
-      .innerJoin(documents, eq(documents.id, reports.documentId))
-      .where(eq(reports.id, id)),
-    db.select().from(revisions).innerJoin(reports, eq(reports.documentId, revisions.documentId)).where(eq(reports.id, id)).orderBy(asc(revisions.number)),
+      .select(getTableColumns(revisions))
+      .from(revisions)
+      .where(eq(revisions.documentId, sql`(select document_id from reports where id = ${id})`))
+      .orderBy(asc(revisions.number)),
     db.select().from(publications).where(eq(publications.reportId, id)).orderBy(asc(publications.publishedAt)),
     db.select().from(reportSections).where(eq(reportSections.reportId, id)).orderBy(asc(reportSections.position)),
   ]);
   // Members-only reports answer 404 to others, as members-only documents do.
   if (!row || !can(actor, "documents.view", documentScope(row.doc))) throw notFound("The report");
-  const revisionList = revs.map((r) => r.revisions);
+  const revisionList = revs;
   return { ...row, revisions: revisionList, publications: pubs, sections, state: reportState(row.report, revisionList.at(-1), pubs) };
 }
 export type LoadedReport = Awaited<ReturnType<typeof loadReport>>;

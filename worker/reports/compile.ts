@@ -7,6 +7,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle
 import { attendance, comments, documents, materials, meetings, positions, revisionParagraphs, revisions, seats, tracks } from "../db/schema";
 import type { RegionalGroup, SeatKind, StakeholderGroup } from "../db/enums";
 import type { Db } from "../env";
+import { aliased } from "../db/alias";
 import { escapeText } from "../documents/markup";
 import { formatDate } from "../documents/export";
 import { revisionLabel } from "../documents/types";
@@ -62,7 +63,8 @@ export async function generateSections(db: Db, specs: SectionSpec[], now = new D
     id: revisions.id,
     number: revisions.number,
     adoptedAt: revisions.adoptedAt,
-    documentId: documents.id,
+    // Aliased: a D1 batch maps columns by name, and both tables have an `id`.
+    documentId: aliased(documents.id, "document_id"),
     title: documents.title,
     symbol: documents.symbol,
     trackId: documents.trackId,

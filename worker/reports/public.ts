@@ -68,7 +68,12 @@ export const publicReports = new Hono<AppEnv>()
   })
   .get("/*", async (c) => {
     const db = c.get("db");
-    const path = decodeURIComponent(new URL(c.req.url).pathname.replace(/^\/published\//, ""));
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(c.req.url).pathname.replace(/^\/published\//, ""));
+    } catch {
+      return notFoundPage(c, "This address is not a document symbol.");
+    }
     const ext = /\.(pdf|docx|html|json)$/.exec(path)?.[1] as keyof typeof FORMATS | "json" | undefined;
     const symbol = ext ? path.slice(0, -(ext.length + 1)) : path.replace(/\/$/, "");
     const [pub] = await db.select().from(publications).where(eq(publications.symbol, symbol));

@@ -18,7 +18,7 @@ import { sanitizeInline } from "../documents/markup";
 import { issueRevision, revisionSummary, revisionText } from "../documents/routes";
 import { revisionLabel } from "../documents/types";
 import { disposition } from "../meetings/materials";
-import { adoptedRevision, assertEditable, type LoadedReport, loadReport, reportState } from "./access";
+import { adoptedRevision, assertEditable, type LoadedReport, loadReport, reportState, reportWithDocument } from "./access";
 import { generateSections, isGenerated, reportTemplate } from "./compile";
 import { isAnnexKey, type RenderedReport, type ReportBlock, type ReportLanguage } from "./model";
 import { renderReportDocx } from "./render/docx";
@@ -160,7 +160,7 @@ function summary(r: LoadedReport, actor: Parameters<typeof can>[0]) {
     originalLanguage: r.report.originalLanguage,
     state: r.state,
     latestRevision: latest ? revisionSummary(latest) : null,
-    publications: r.publications.map((p) => ({ id: p.id, kind: p.kind, symbol: p.symbol, publishedAt: p.publishedAt, correctsId: p.correctsId, href: `/published/${p.symbol}` })),
+    publications: r.publications.map((p) => ({ id: p.id, kind: p.kind, symbol: p.symbol, publishedAt: p.publishedAt, correctsId: p.correctsId, revisionId: p.revisionId, href: `/published/${p.symbol}` })),
     permissions: {
       compile: can(actor, "reports.compile"),
       publish: can(actor, "reports.publish"),
@@ -176,22 +176,18 @@ export const reportRoutes = new Hono<AppEnv>()
     const db = c.get("db");
     const actor = c.get("actor");
     const [rows, latest, pubs] = await db.batch([
-      db
-        .select({ report: reports, doc: { id: documents.id, title: documents.title, symbol: documents.symbol, visibility: documents.visibility, trackId: documents.trackId, updatedAt: documents.updatedAt } })
-        .from(reports)
-        .innerJoin(documents, eq(documents.id, reports.documentId))
-        .orderBy(desc(documents.updatedAt)),
+      db.select(reportWithDocument).from(reports).innerJoin(documents, eq(documents.id, reports.documentId)).orderBy(desc(documents.updatedAt)),
+      // Each report's latest revision (one-table select: drizzle leaves the columns unqualified, hence "revisions".).
       db
         .select()
         .from(revisions)
-        .innerJoin(reports, eq(reports.documentId, revisions.documentId))
-        .where(sql`${revisions.number} = (select max(r2.number) from revisions r2 where r2.document_id = ${revisions.documentId})`),
+        .where(sql`"revisions"."document_id" in (select document_id from reports) and "revisions"."number" = (select max(r2.number) from revisions r2 where r2.document_id = "revisions"."document_id")`),
       db.select({ reportId: publications.reportId, revisionId: publications.revisionId, symbol: publications.symbol, kind: publications.kind, publishedAt: publications.publishedAt }).from(publications).orderBy(asc(publications.publishedAt)),
     ]);
     const list = rows
       .filter((r) => can(actor, "documents.view", documentScope(r.doc)))
       .map((r) => {
-        const rev = latest.find((x) => x.reports.id === r.report.id)?.revisions;
+        const rev = latest.find((x) => x.documentId === r.report.documentId);
         const own = pubs.filter((p) => p.reportId === r.report.id);
         return {
           id: r.report.id,
