@@ -157,3 +157,27 @@ describe("calendar feeds of 500 meetings", () => {
     expect(mine.queries).toBeLessThanOrEqual(3);
   });
 });
+
+describe("round trips of published reports", () => {
+  it("a public report page, its files and the archive each take one D1 round trip", async () => {
+    const secretariat = await signIn(DEMO_ACCOUNTS.secretariat);
+    const created = await secretariat.json("/api/reports", { json: { title: "Progress report", symbol: "A/81/RT1", session: 81 } });
+    const id = created.body.report.id;
+    const review = await secretariat.json(`/api/reports/${id}/review`, {
+      json: { commentsOpenAt: new Date(Date.now() - 3_600_000).toISOString(), commentsCloseAt: new Date(Date.now() + 86_400_000).toISOString(), commentsTimeZone: "Europe/Zurich" },
+    });
+    const documentId = (await secretariat.json(`/api/reports/${id}`)).body.report.documentId;
+    const chair = await signIn(DEMO_ACCOUNTS.chair);
+    const proc = await chair.json(`/api/documents/${documentId}/revisions/${review.body.revision.number}/procedures`, {
+      json: { kind: "round", deadline: new Date(Date.now() + 96 * 3_600_000).toISOString(), deadlineTimeZone: "Europe/Zurich" },
+    });
+    await chair.json(`/api/documents/${documentId}/revisions/${review.body.revision.number}/procedures/${proc.body.procedure.id}/close`, { json: { outcome: "adopted", decision: "Adopted." } });
+    expect((await secretariat.json(`/api/reports/${id}/publish`, { json: {} })).status).toBe(201);
+
+    const page = await countFor("/published/A/81/RT1");
+    expect(page.body).toContain("A/81/RT1");
+    expect(page.trips).toBe(1);
+    expect((await countFor("/published/A/81/RT1.json")).trips).toBe(1);
+    expect((await countFor("/published")).trips).toBe(1);
+  });
+});

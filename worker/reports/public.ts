@@ -3,7 +3,7 @@
 // ?lang= for a finished translation) and /published/<symbol>.pdf|.docx|.html|.json.
 // Published texts are frozen JSON; the files are rendered from it (PDFs once,
 // then kept in R2 under their hash), so the same URL always gives the same text.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { publications, publicationTexts, reports } from "../db/schema";
 import type { AppEnv } from "../env";
@@ -76,25 +76,30 @@ export const publicReports = new Hono<AppEnv>()
     }
     const ext = /\.(pdf|docx|html|json)$/.exec(path)?.[1] as keyof typeof FORMATS | "json" | undefined;
     const symbol = ext ? path.slice(0, -(ext.length + 1)) : path.replace(/\/$/, "");
-    const [pub] = await db.select().from(publications).where(eq(publications.symbol, symbol));
-    if (!pub) return notFoundPage(c, `No published text has the symbol ${symbol}.`);
-    const [siblings, languages, [report]] = await db.batch([
-      db.select().from(publications).where(eq(publications.reportId, pub.reportId)).orderBy(asc(publications.publishedAt)),
-      db.select({ language: publicationTexts.language, sha256: publicationTexts.sha256 }).from(publicationTexts).where(eq(publicationTexts.publicationId, pub.id)),
-      db.select({ originalLanguage: reports.originalLanguage }).from(reports).where(eq(reports.id, pub.reportId)),
-    ]);
-    const original = report!.originalLanguage;
     const asked = c.req.query("lang");
-    const lang = (REPORT_LANGUAGES as readonly string[]).includes(asked ?? "") ? (asked as ReportLanguage) : original;
+    const wanted = (REPORT_LANGUAGES as readonly string[]).includes(asked ?? "") ? (asked as ReportLanguage) : null;
+    // One round trip, keyed by the symbol alone: the text, its siblings, its languages.
+    const pubId = sql`(select id from publications where symbol = ${symbol})`;
+    const reportId = sql`(select report_id from publications where symbol = ${symbol})`;
+    const originalLanguage = sql`(select original_language from reports where id = ${reportId})`;
+    const [[pub], siblings, languages, [report], [text]] = await db.batch([
+      db.select().from(publications).where(eq(publications.symbol, symbol)),
+      db.select().from(publications).where(eq(publications.reportId, reportId)).orderBy(asc(publications.publishedAt)),
+      db.select({ language: publicationTexts.language, sha256: publicationTexts.sha256 }).from(publicationTexts).where(eq(publicationTexts.publicationId, pubId)),
+      db.select({ originalLanguage: reports.originalLanguage }).from(reports).where(eq(reports.id, reportId)),
+      db
+        .select({ content: publicationTexts.content })
+        .from(publicationTexts)
+        .where(and(eq(publicationTexts.publicationId, pubId), eq(publicationTexts.language, wanted ?? originalLanguage))),
+    ]);
+    if (!pub || !report) return notFoundPage(c, `No published text has the symbol ${symbol}.`);
+    const lang = wanted ?? report.originalLanguage;
     const chosen = languages.find((t) => t.language === lang);
-    if (!chosen) return notFoundPage(c, `${symbol} is not published in this language (yet).`);
+    if (!chosen || !text) return notFoundPage(c, `${symbol} is not published in this language (yet).`);
     const etag = `"${chosen.sha256}${ext ? `-${ext}` : `-${siblings.length}`}"`;
     if (c.req.header("if-none-match") === etag) return c.body(null, 304, { etag });
-    const [text] = await db
-      .select({ content: publicationTexts.content })
-      .from(publicationTexts)
-      .where(and(eq(publicationTexts.publicationId, pub.id), eq(publicationTexts.language, lang)));
-    const content = text!.content;
+    const original = report.originalLanguage;
+    const content = text.content;
     const model = JSON.parse(content) as RenderedReport;
     const name = fileName(symbol, lang === original ? "" : `-${lang}`, ext ?? "html");
     const headers = { etag, "cache-control": IMMUTABLE, "x-content-type-options": "nosniff" };
