@@ -7,19 +7,26 @@ import { EM, htmlToRuns, STRIKE, STRONG, SUB, SUP, U } from "./markup";
 /** A table cell: plain text, or restricted inline markup. */
 export type DocxCell = string | { html: string };
 
+/** A real Word footnote; its reference follows the block's text. `id` ≥ 1, unique in the document. */
+export type DocxNote = { id: number; html: string };
+
 export type DocxBlock =
-  | { type: "heading"; level: 1 | 2 | 3; html: string }
+  /** `label` ("I.") hangs at the margin before the heading text, UN style. */
+  | { type: "heading"; level: 1 | 2 | 3; html: string; label?: string; align?: "left" | "center" }
   /** A numbered paragraph, UN style: the number at the margin, the text indented. */
-  | { type: "numbered"; number: number | string; html: string }
+  | { type: "numbered"; number: number | string; html: string; notes?: DocxNote[] }
   /** `note`: smaller and indented, for comments under a paragraph. */
-  | { type: "paragraph"; html: string; note?: boolean; align?: "left" | "center" | "right" }
-  | { type: "list_item"; html: string }
+  | { type: "paragraph"; html: string; note?: boolean; align?: "left" | "center" | "right"; notes?: DocxNote[] }
+  | { type: "list_item"; html: string; notes?: DocxNote[] }
   | { type: "table"; header: DocxCell[]; rows: DocxCell[][] }
   | { type: "page_break" }
   /** The UN header: the document symbol, right-aligned, then the date, over a rule. */
-  | { type: "symbol"; symbol: string; date?: string | null };
+  | { type: "symbol"; symbol: string; date?: string | null }
+  /** The full UN masthead: organ left and symbol right over a thick rule, then `lines` (distribution, date, original) in the right column. */
+  | { type: "masthead"; organ: string; symbol: string; lines: string[] };
 
-export type DocxOptions = { title: string; rtl?: boolean; lang?: string };
+/** `modified` (ISO) fixes the package dates, so the same input gives the same bytes. */
+export type DocxOptions = { title: string; rtl?: boolean; lang?: string; modified?: string };
 
 const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -41,14 +48,16 @@ const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 // ---------- runs and paragraphs ----------
 
-type RunStyle = { bold?: boolean; italic?: boolean; small?: boolean };
+/** `size` in half-points; `small` is 10 pt. */
+type RunStyle = { bold?: boolean; italic?: boolean; small?: boolean; size?: number };
 
 function runProps(fmt: number, base: RunStyle, rtl: boolean): string {
   let p = "";
   if (fmt & STRONG || base.bold) p += "<w:b/><w:bCs/>";
   if (fmt & EM || base.italic) p += "<w:i/><w:iCs/>";
   if (fmt & STRIKE) p += "<w:strike/>";
-  if (base.small) p += '<w:sz w:val="20"/><w:szCs w:val="20"/>';
+  const size = base.small ? 20 : base.size;
+  if (size) p += `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>`;
   if (fmt & U) p += '<w:u w:val="single"/>';
   if (fmt & SUP) p += '<w:vertAlign w:val="superscript"/>';
   else if (fmt & SUB) p += '<w:vertAlign w:val="subscript"/>';
@@ -71,8 +80,9 @@ type ParaProps = {
   style?: string;
   keepNext?: boolean;
   numId?: number;
-  border?: boolean;
-  tabs?: number[];
+  /** Bottom rule width, in eighths of a point. */
+  border?: number;
+  tabs?: { pos: number; val?: "left" | "right" }[];
   spacingAfter?: number;
   ind?: { left: number; hanging?: number };
   jc?: "left" | "center" | "right" | "both";
@@ -83,8 +93,8 @@ function paragraph(props: ParaProps, runs: string, rtl: boolean): string {
   if (props.style) p += `<w:pStyle w:val="${props.style}"/>`;
   if (props.keepNext) p += "<w:keepNext/>";
   if (props.numId) p += `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="${props.numId}"/></w:numPr>`;
-  if (props.border) p += '<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="4" w:color="auto"/></w:pBdr>';
-  if (props.tabs) p += `<w:tabs>${props.tabs.map((t) => `<w:tab w:val="left" w:pos="${t}"/>`).join("")}</w:tabs>`;
+  if (props.border) p += `<w:pBdr><w:bottom w:val="single" w:sz="${props.border}" w:space="4" w:color="auto"/></w:pBdr>`;
+  if (props.tabs) p += `<w:tabs>${props.tabs.map((t) => `<w:tab w:val="${t.val ?? "left"}" w:pos="${t.pos}"/>`).join("")}</w:tabs>`;
   if (rtl) p += "<w:bidi/>";
   if (props.spacingAfter !== undefined) p += `<w:spacing w:after="${props.spacingAfter}"/>`;
   if (props.ind) p += `<w:ind w:left="${props.ind.left}"${props.ind.hanging ? ` w:hanging="${props.ind.hanging}"` : ""}/>`;
@@ -126,24 +136,39 @@ function xmlEscapeHtmlText(s: string): string {
   return s.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
 }
 
+const tabRun = (rtl: boolean) => `<w:r>${runProps(0, {}, rtl)}<w:tab/></w:r>`;
+
+/** Footnote references in the FootnoteReference style (superscript); Word numbers them in order. */
+const noteRefs = (notes: DocxNote[] | undefined, rtl: boolean) =>
+  (notes ?? []).map((n) => `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/>${rtl ? "<w:rtl/>" : ""}</w:rPr><w:footnoteReference w:id="${n.id}"/></w:r>`).join("");
+
 function block(b: DocxBlock, rtl: boolean): string {
   switch (b.type) {
-    case "heading":
-      return paragraph({ style: `Heading${b.level}` }, inlineRuns(b.html, {}, rtl), rtl);
+    case "heading": {
+      const props: ParaProps = { style: `Heading${b.level}` };
+      if (b.align) props.jc = b.align;
+      let runs = inlineRuns(b.html, {}, rtl);
+      if (b.label) {
+        props.tabs = [{ pos: NUMBER_INDENT }];
+        props.ind = { left: NUMBER_INDENT, hanging: NUMBER_INDENT };
+        runs = textRun(b.label, 0, {}, rtl) + tabRun(rtl) + runs;
+      }
+      return paragraph(props, runs, rtl);
+    }
     case "numbered": {
-      const num = textRun(`${b.number}.`, 0, {}, rtl) + `<w:r>${runProps(0, {}, rtl)}<w:tab/></w:r>`;
-      const props: ParaProps = { tabs: [NUMBER_INDENT], ind: { left: NUMBER_INDENT, hanging: NUMBER_INDENT }, jc: "both" };
-      return paragraph(props, num + inlineRuns(b.html, {}, rtl), rtl);
+      const num = textRun(`${b.number}.`, 0, {}, rtl) + tabRun(rtl);
+      const props: ParaProps = { tabs: [{ pos: NUMBER_INDENT }], ind: { left: NUMBER_INDENT, hanging: NUMBER_INDENT }, jc: "both" };
+      return paragraph(props, num + inlineRuns(b.html, {}, rtl) + noteRefs(b.notes, rtl), rtl);
     }
     case "paragraph": {
       const props: ParaProps = b.note ? { ind: { left: NUMBER_INDENT * 2 }, spacingAfter: 60 } : {};
       if (b.align) props.jc = b.align;
-      return paragraph(props, inlineRuns(b.html, { small: b.note }, rtl), rtl);
+      return paragraph(props, inlineRuns(b.html, { small: b.note }, rtl) + noteRefs(b.notes, rtl), rtl);
     }
     case "list_item": {
       const enumerated = ENUMERATED.test(b.html);
       const props: ParaProps = enumerated ? { style: "ListParagraph" } : { style: "ListParagraph", numId: 1 };
-      return paragraph(props, inlineRuns(b.html, {}, rtl), rtl);
+      return paragraph(props, inlineRuns(b.html, {}, rtl) + noteRefs(b.notes, rtl), rtl);
     }
     case "table":
       return table(b.header, b.rows, rtl);
@@ -151,8 +176,19 @@ function block(b: DocxBlock, rtl: boolean): string {
       return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>';
     case "symbol": {
       const sym = paragraph({ jc: "right", spacingAfter: 0 }, textRun(b.symbol, 0, { bold: true }, rtl), rtl);
-      const date = paragraph({ jc: "right", border: true, spacingAfter: 360 }, b.date ? textRun(b.date, 0, {}, rtl) : "", rtl);
+      const date = paragraph({ jc: "right", border: 12, spacingAfter: 360 }, b.date ? textRun(b.date, 0, {}, rtl) : "", rtl);
       return sym + date;
+    }
+    case "masthead": {
+      const top = paragraph(
+        { tabs: [{ pos: TEXT_WIDTH, val: "right" }], border: 18, spacingAfter: 120 },
+        textRun(b.organ, 0, { bold: true, size: 34 }, rtl) + tabRun(rtl) + textRun(b.symbol, 0, { bold: true, size: 28 }, false),
+        rtl,
+      );
+      const column = Math.round(TEXT_WIDTH * 0.62);
+      const lines = b.lines.map((line) => paragraph({ ind: { left: column }, spacingAfter: 0 }, textRun(line, 0, {}, rtl), rtl));
+      // The thin rule spans the whole width, so it closes the masthead on a paragraph of its own.
+      return top + lines.join("") + paragraph({ border: 4, spacingAfter: 360 }, "", rtl);
     }
   }
 }
@@ -168,6 +204,30 @@ function documentXml(blocks: DocxBlock[], rtl: boolean): string {
     '<w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417" w:header="709" w:footer="709" w:gutter="0"/>' +
     (rtl ? "<w:bidi/>" : "") +
     "</w:sectPr></w:body></w:document>"
+  );
+}
+
+/** Notes in the order of their references, so Word's automatic numbering matches the ids. */
+const collectNotes = (blocks: DocxBlock[]): DocxNote[] => blocks.flatMap((b) => ("notes" in b && b.notes) || []);
+
+function footnotesXml(notes: DocxNote[], rtl: boolean): string {
+  const separator = (id: number, type: string, el: string) =>
+    `<w:footnote w:type="${type}" w:id="${id}"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:${el}/></w:r></w:p></w:footnote>`;
+  const note = (n: DocxNote) =>
+    `<w:footnote w:id="${n.id}">` +
+    paragraph(
+      { style: "FootnoteText" },
+      `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/>${rtl ? "<w:rtl/>" : ""}</w:rPr><w:footnoteRef/></w:r>` + tabRun(rtl) + inlineRuns(n.html, {}, rtl),
+      rtl,
+    ) +
+    "</w:footnote>";
+  return (
+    XML_HEAD +
+    `<w:footnotes xmlns:w="${W_NS}" xmlns:r="${R_NS}">` +
+    separator(-1, "separator", "separator") +
+    separator(0, "continuationSeparator", "continuationSeparator") +
+    notes.map(note).join("") +
+    "</w:footnotes>"
   );
 }
 
@@ -188,6 +248,10 @@ function stylesXml(lang: string, rtl: boolean): string {
     heading(3, 24) +
     '<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="34"/><w:qFormat/>' +
     `<w:pPr><w:ind w:left="${NUMBER_INDENT * 2}"/></w:pPr></w:style>` +
+    '<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>' +
+    `<w:pPr><w:spacing w:after="40" w:line="240" w:lineRule="auto"/><w:ind w:left="${NUMBER_INDENT}" w:hanging="${NUMBER_INDENT}"/><w:jc w:val="both"/></w:pPr>` +
+    '<w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr></w:style>' +
+    '<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>' +
     '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>' +
     '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>' +
     '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>' +
@@ -202,12 +266,13 @@ const NUMBERING_XML =
   `<w:pPr><w:ind w:left="${NUMBER_INDENT * 2}" w:hanging="${NUMBER_INDENT}"/></w:pPr><w:rPr><w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}"/></w:rPr></w:lvl>` +
   '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>';
 
-const SETTINGS_XML =
+const settingsXml = (footnotes: boolean) =>
   XML_HEAD +
   `<w:settings xmlns:w="${W_NS}"><w:defaultTabStop w:val="${NUMBER_INDENT}"/><w:characterSpacingControl w:val="doNotCompress"/>` +
+  (footnotes ? '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>' : "") +
   '<w:compat><w:doNotExpandShiftReturn/><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>';
 
-const CONTENT_TYPES =
+const contentTypes = (footnotes: boolean) =>
   XML_HEAD +
   '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
@@ -217,6 +282,7 @@ const CONTENT_TYPES =
   '<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>' +
   '<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>' +
   '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+  (footnotes ? '<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>' : "") +
   "</Types>";
 
 const rels = (items: [string, string, string][]) =>
@@ -230,14 +296,16 @@ const ROOT_RELS = rels([
   ["rId1", `${OFFICE_REL}/officeDocument`, "word/document.xml"],
   ["rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"],
 ]);
-const DOCUMENT_RELS = rels([
-  ["rId1", `${OFFICE_REL}/styles`, "styles.xml"],
-  ["rId2", `${OFFICE_REL}/settings`, "settings.xml"],
-  ["rId3", `${OFFICE_REL}/numbering`, "numbering.xml"],
-]);
+const documentRels = (footnotes: boolean) =>
+  rels([
+    ["rId1", `${OFFICE_REL}/styles`, "styles.xml"],
+    ["rId2", `${OFFICE_REL}/settings`, "settings.xml"],
+    ["rId3", `${OFFICE_REL}/numbering`, "numbering.xml"],
+    ...(footnotes ? [["rId4", `${OFFICE_REL}/footnotes`, "footnotes.xml"] as [string, string, string]] : []),
+  ]);
 
-function coreXml(title: string): string {
-  const now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+function coreXml(title: string, modified: Date): string {
+  const now = modified.toISOString().replace(/\.\d{3}Z$/, "Z");
   return (
     XML_HEAD +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
@@ -251,18 +319,20 @@ function coreXml(title: string): string {
 export function docxDocument(parts: DocxBlock[], opts: DocxOptions): Uint8Array {
   const rtl = !!opts.rtl;
   const enc = new TextEncoder();
-  // [Content_Types].xml first: some readers sniff the package by its first entry.
-  return zipSync(
-    {
-      "[Content_Types].xml": enc.encode(CONTENT_TYPES),
-      "_rels/.rels": enc.encode(ROOT_RELS),
-      "docProps/core.xml": enc.encode(coreXml(opts.title)),
-      "word/document.xml": enc.encode(documentXml(parts, rtl)),
-      "word/styles.xml": enc.encode(stylesXml(opts.lang ?? "en-GB", rtl)),
-      "word/settings.xml": enc.encode(SETTINGS_XML),
-      "word/numbering.xml": enc.encode(NUMBERING_XML),
-      "word/_rels/document.xml.rels": enc.encode(DOCUMENT_RELS),
-    },
-    { level: 6 },
-  );
+  const notes = collectNotes(parts);
+  const footnotes = notes.length > 0;
+  const modified = opts.modified && !Number.isNaN(Date.parse(opts.modified)) ? new Date(opts.modified) : new Date();
+  const files: Record<string, Uint8Array> = {
+    // [Content_Types].xml first: some readers sniff the package by its first entry.
+    "[Content_Types].xml": enc.encode(contentTypes(footnotes)),
+    "_rels/.rels": enc.encode(ROOT_RELS),
+    "docProps/core.xml": enc.encode(coreXml(opts.title, modified)),
+    "word/document.xml": enc.encode(documentXml(parts, rtl)),
+    "word/styles.xml": enc.encode(stylesXml(opts.lang ?? "en-GB", rtl)),
+    "word/settings.xml": enc.encode(settingsXml(footnotes)),
+    "word/numbering.xml": enc.encode(NUMBERING_XML),
+    "word/_rels/document.xml.rels": enc.encode(documentRels(footnotes)),
+  };
+  if (footnotes) files["word/footnotes.xml"] = enc.encode(footnotesXml(notes, rtl));
+  return zipSync(files, { level: 6, mtime: modified });
 }
