@@ -69,6 +69,7 @@ export type RenderedReport = {
   session: string;
   /** "Item 17 of the preliminary list", may be null. */
   agendaItem: string | null;
+  /** Restricted inline markup like the blocks' html (escaped text, or a translated title); plain text only in <title> and file metadata. */
   title: string;
   /** For drafts: "Draft: Rev.1, not adopted"; null for published texts. */
   watermark: string | null;
