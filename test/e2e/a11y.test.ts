@@ -3,6 +3,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { axeSerious, launch, latestLink, newContext, shot, signIn } from "./browser";
+import { adoptedReport, call, fullTranslation } from "./report-fixtures";
 
 let browser: Browser;
 let staff: BrowserContext;
@@ -260,5 +261,34 @@ describe("axe on every screen", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth), "revision view fits 375 px").toBeLessThanOrEqual(375);
     await check(page, `/documents/${docId}/compare?from=0&to=1`, "m-doc-compare");
     expect(await page.evaluate(() => document.documentElement.scrollWidth), "compare view fits 375 px").toBeLessThanOrEqual(375);
+  });
+});
+
+describe("axe on the report translation screen", () => {
+  test("an adopted report's French translation in progress, in English and in Arabic", async () => {
+    const report = await adoptedReport(browser, staffPage, "A/81/990", { publish: false });
+    // Half the text translated and saved, so both filled and empty fields are checked.
+    const { source } = await call(staffPage, "GET", `/api/reports/${report.id}/translations/fr`);
+    const all = fullTranslation(source, "Texte");
+    const half = Object.fromEntries(Object.entries(all).filter((_, i) => i % 2 === 0));
+    await call(staffPage, "PUT", `/api/reports/${report.id}/translations/fr`, { baseVersion: 0, state: "in_progress", paragraphs: half });
+    const path = `/reports/${report.id}/translations/fr`;
+    await check(staffPage, path, "report-translation-axe");
+    expect(await staffPage.getByRole("textbox", { name: "Title in French" }).getAttribute("lang")).toBe("fr");
+
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signIn(page, "secretariat@plenary.test");
+    await page.evaluate(() => fetch("/api/me", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ locale: "ar" }) }));
+    await page.evaluate(() => localStorage.setItem("plenary.locale", "ar"));
+    try {
+      await check(page, path, "report-translation-axe-ar");
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+      // French fields stay left to right inside the right-to-left page.
+      expect(await page.getByRole("textbox", { name: "العنوان باللغة الفرنسية" }).getAttribute("dir")).toBe("ltr");
+    } finally {
+      await page.evaluate(() => fetch("/api/me", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ locale: "en" }) }));
+      await context.close();
+    }
   });
 });

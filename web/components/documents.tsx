@@ -68,15 +68,36 @@ export function RichText({ html }: { html: string }) {
 // "(a)", "1.", "iv)": UN drafts write list enumerators into the text itself.
 const ENUMERATED = /^\(?[a-z0-9]{1,4}[.)]\s/i;
 
-/** A numbered paragraph, a heading or a list item, as UN documents set them. */
-export function ParagraphView({ kind, number, html, id, children }: { kind: BlockKind; number: number | null; html: string; id?: string; children?: ReactNode }) {
+/**
+ * A numbered paragraph, a heading or a list item, as UN documents set them. `refs` follow
+ * the text inside it (footnote references); `notes` sit under it (the footnotes).
+ */
+export function ParagraphView({
+  kind,
+  number,
+  html,
+  id,
+  children,
+  refs,
+  notes,
+}: {
+  kind: BlockKind;
+  number: number | null;
+  html: string;
+  id?: string;
+  children?: ReactNode;
+  refs?: ReactNode;
+  notes?: ReactNode;
+}) {
   const { t } = useI18n();
   if (kind === "heading")
     return (
       <div className="para para-heading" id={id}>
         <h3 className="para-text" dir="auto">
           <RichText html={html} />
+          {refs}
         </h3>
+        {notes}
         {children}
       </div>
     );
@@ -95,7 +116,9 @@ export function ParagraphView({ kind, number, html, id, children }: { kind: Bloc
       <div className="para-body">
         <p className="para-text" dir="auto">
           <RichText html={html} />
+          {refs}
         </p>
+        {notes}
         {children}
       </div>
     </div>

@@ -26,7 +26,17 @@ export default function DocumentHome({ params }: { params: Record<string, string
       )}
       <PageTitle>{d.title}</PageTitle>
       <p className="notice">{t("doc.notIssued")}</p>
-      {permissions.edit && (
+      {d.kind === "progress_report" ? (
+        // A progress report is written section by section in its workspace; the generic editor refuses it.
+        d.reportId && (
+          <p>
+            {t("rtr.doc.workspaceHint")}{" "}
+            <Link className="button" href={`/reports/${encodeURIComponent(d.reportId)}`}>
+              {t("rtr.doc.workspace")}
+            </Link>
+          </p>
+        )
+      ) : permissions.edit && (
         <p>
           {t("doc.notIssuedEditor")}{" "}
           <Link className="button" href={`/documents/${encodeURIComponent(id)}/edit`}>

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { bracketText, ParagraphView, revLabel, WindowInfo } from "../components/documents";
+import { footnoteStarts, NoteList, NoteRefs } from "../components/Footnotes";
 import { Thread, type Quote } from "../components/Thread";
 import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
@@ -68,6 +69,9 @@ export default function Revision({ params }: { params: Record<string, string> })
   const label = revLabel(t, r.number);
   const track = docQ.data?.track;
   const canSeeDispositions = permissions.dispose || !!r.dispositionsPublishedAt;
+  const noteStarts = footnoteStarts(rev.paragraphs);
+  // A progress report is edited in its report workspace; the generic editor refuses it.
+  const reportId = d.kind === "progress_report" ? docQ.data?.document.reportId : null;
 
   const close = () => {
     const key = open;
@@ -134,10 +138,17 @@ export default function Revision({ params }: { params: Record<string, string> })
           <li>
             <Link href={`${base}/rev/${r.number}/board`}>{t("doc.board")}</Link>
           </li>
-          {permissions.edit && (
+          {reportId ? (
             <li>
-              <Link href={`${base}/edit`}>{t("doc.editWorkingCopy")}</Link>
+              <Link href={`/reports/${encodeURIComponent(reportId)}`}>{t("rtr.doc.workspace")}</Link>
             </li>
+          ) : (
+            permissions.edit &&
+            d.kind !== "progress_report" && (
+              <li>
+                <Link href={`${base}/edit`}>{t("doc.editWorkingCopy")}</Link>
+              </li>
+            )
           )}
         </ul>
       </nav>
@@ -169,9 +180,26 @@ export default function Revision({ params }: { params: Record<string, string> })
           {rev.paragraphs.map((p) => {
             const title = p.number !== null ? t("doc.commentsOn", { n: p.number }) : t("doc.commentsOnHeading", { text: toPlainText(p.html ?? "").slice(0, 60) });
             const sel = selected?.pid === p.pid ? selected : null;
+            const notes = p.footnotes ?? [];
+            const start = noteStarts.get(p.pid) ?? 0;
             return (
               <div key={p.pid} data-pid={p.pid} className={open === p.pid ? "para-wrap is-open" : "para-wrap"}>
-                <ParagraphView kind={p.kind} number={p.number} html={p.html ?? ""} id={`p-${p.pid}`}>
+                <ParagraphView
+                  kind={p.kind}
+                  number={p.number}
+                  html={p.html ?? ""}
+                  id={`p-${p.pid}`}
+                  refs={notes.length ? <NoteRefs start={start} count={notes.length} /> : undefined}
+                  notes={
+                    notes.length ? (
+                      <NoteList
+                        start={start}
+                        notes={notes}
+                        label={p.number !== null ? t("rtr.fn.notesTo", { n: p.number }) : t("rtr.fn.notesToHeading", { text: toPlainText(p.html ?? "").slice(0, 60) })}
+                      />
+                    ) : undefined
+                  }
+                >
                   <div className="para-actions">
                     <CountButton
                       rev={rev}

@@ -48,8 +48,15 @@ export const revisionQuery = (id: string, n: number) =>
         request(one.revisions[":n"].$get({ param, query: { text: "0" } })),
         request(one.revisions[":n"].text.$get({ param })),
       ]);
-      const html = new Map(text.paragraphs.map((p) => [p.pid, p.html]));
-      return { ...live, paragraphs: live.paragraphs.map((p) => ({ ...p, html: html.get(p.pid) ?? "" })) };
+      const byPid = new Map(text.paragraphs.map((p) => [p.pid, p]));
+      return {
+        ...live,
+        paragraphs: live.paragraphs.map((p) => {
+          const full = byPid.get(p.pid);
+          // Reports' paragraphs may carry footnotes (inline markup), numbered through the revision.
+          return { ...p, html: full?.html ?? "", ...(full?.footnotes?.length ? { footnotes: full.footnotes } : {}) };
+        }),
+      };
     },
   });
 

@@ -5,13 +5,14 @@ import { describeRoute } from "hono-openapi";
 import { auditContext, writeAudited } from "../audit";
 import { newId, sha256Hex } from "../auth/crypto";
 import { mailHeads } from "../consensus/mail";
-import { documents, paragraphs, revisionParagraphs, revisions, seats, tracks, users } from "../db/schema";
+import { documents, paragraphs, reports, revisionParagraphs, revisions, seats, tracks, users } from "../db/schema";
+import { aliased } from "../db/alias";
 import type { AppEnv, Db } from "../env";
 import { ApiError, badRequest, conflict, notFound } from "../errors";
 import { DocxError, docxToBlocks } from "./docx-import";
 import { authorize, can, type SignedIn } from "../policy";
 import { v } from "../validation";
-import { documentScope, listColumns, loadDocument, selectDocument, visibleOr404 } from "./access";
+import { documentColumns, documentScope, listColumns, loadDocument, visibleOr404 } from "./access";
 import { commentRoutes } from "./comments";
 import { diffRevisions, matchIdentities } from "./diff";
 import { countBrackets, sanitizeInline } from "./markup";
@@ -280,14 +281,15 @@ export const documentRoutes = new Hono<AppEnv>()
       const actor = c.get("actor");
       const { id } = c.req.valid("param");
       const [[doc], revs, [track]] = await db.batch([
-        selectDocument(db, id),
+        // A progress report's document names its report: its text is edited there, not in the generic editor.
+        db.select({ ...documentColumns, reportId: aliased(reports.id, "report_id") }).from(documents).leftJoin(reports, eq(reports.documentId, documents.id)).where(eq(documents.id, id)),
         db.select().from(revisions).where(eq(revisions.documentId, id)).orderBy(asc(revisions.number)),
         db.select({ id: tracks.id, slug: tracks.slug, shortTitle: tracks.shortTitle }).from(tracks).innerJoin(documents, eq(documents.trackId, tracks.id)).where(eq(documents.id, id)),
       ]);
       const d = visibleOr404(actor, doc);
       return c.json(
         {
-          document: { id: d.id, trackId: d.trackId, kind: d.kind, title: d.title, symbol: d.symbol, visibility: d.visibility, createdAt: d.createdAt, updatedAt: d.updatedAt },
+          document: { id: d.id, trackId: d.trackId, kind: d.kind, title: d.title, symbol: d.symbol, visibility: d.visibility, createdAt: d.createdAt, updatedAt: d.updatedAt, reportId: doc!.reportId ?? null },
           track: track ?? null,
           revisions: revs.map(revisionSummary),
           permissions: { edit: can(actor, "documents.edit", documentScope(d)), comment: can(actor, "comments.create", documentScope(d)) },
