@@ -143,6 +143,91 @@ const signedIn = () => [
   [`/documents/${docId}/rev/1/dispositions`, "doc-dispositions"],
 ];
 
+/**
+ * Progress reports through the API: one being drafted (its introduction edited by hand), and
+ * one taken through review, adoption by the Chair (a consensus round closed as adopted) and publication.
+ */
+async function makeReports(page: Page): Promise<{ drafting: string; published: string }> {
+  const symbol = `A/81/${2000 + (Date.now() % 7999)}`;
+  const made = await page.evaluate(async (symbol) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const json = (method: string, url: string, body?: unknown): Promise<any> =>
+      fetch(url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) }).then(async (r) => {
+        if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
+        return r.json();
+      });
+    const drafting = (await json("POST", "/api/reports", { title: "Axe check report", session: 81 })).report.id as string;
+    const detail = await json("GET", `/api/reports/${drafting}`);
+    const intro = detail.sections[0];
+    await json("PUT", `/api/reports/${drafting}/sections/${intro.key}`, {
+      baseVersion: intro.version,
+      blocks: [...intro.blocks, { kind: "paragraph", html: "The Working Group met <em>four times</em>.", footnotes: ["See annex II."] }],
+    });
+    const published = (await json("POST", "/api/reports", { title: "Axe check published report", symbol, session: 81 })).report.id as string;
+    const now = Date.now();
+    await json("POST", `/api/reports/${published}/review`, { commentsOpenAt: new Date(now - 60_000).toISOString(), commentsCloseAt: new Date(now + 7 * 86_400_000).toISOString(), commentsTimeZone: "Europe/Zurich" });
+    return { drafting, published, documentId: (await json("GET", `/api/reports/${published}`)).report.documentId as string };
+  }, symbol);
+  const chair = await (await newContext(browser)).newPage();
+  await signIn(chair, "chair@plenary.test");
+  await chair.evaluate(async (documentId) => {
+    const post = (url: string, body: unknown) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.json());
+    const { procedure } = (await post(`/api/documents/${documentId}/revisions/0/procedures`, { kind: "round", deadline: new Date(Date.now() + 86_400_000).toISOString(), deadlineTimeZone: "Europe/Zurich" })) as { procedure: { id: string } };
+    await post(`/api/documents/${documentId}/revisions/0/procedures/${procedure.id}/close`, { outcome: "adopted", decision: "Adopted." });
+  }, made.documentId);
+  await chair.context().close();
+  const status = await page.evaluate(async (id) => (await fetch(`/api/reports/${id}/publish`, { method: "POST" })).status, made.published);
+  expect(status).toBe(201);
+  return { drafting: made.drafting, published: made.published };
+}
+
+describe("axe on the report screens", () => {
+  test("list and workspace (drafting, a footnote being written; published, corrigendum errors shown), in English, Arabic and at 375 px", async () => {
+    const { drafting, published } = await makeReports(staffPage);
+    await check(staffPage, "/reports", "rw-axe-list");
+    await check(staffPage, `/reports/${drafting}`, "rw-axe-drafting");
+    // The per-section counts open, a footnote being written, an empty corrigendum row refused.
+    await staffPage.locator(".word-details summary").click();
+    await staffPage.getByRole("button", { name: /^Add a footnote: Paragraph 1$/ }).click();
+    await staffPage.getByRole("textbox", { name: "Footnote 1 to Paragraph 1" }).waitFor();
+    let violations = await axeSerious(staffPage);
+    if (violations.length) console.log("axe on the workspace (editing):", JSON.stringify(violations, null, 2));
+    expect(violations).toEqual([]);
+    await check(staffPage, `/reports/${published}`, "rw-axe-published");
+    const corr = staffPage.getByRole("region", { name: "Issue a corrigendum" });
+    await corr.getByRole("button", { name: "Issue the corrigendum" }).click();
+    await corr.locator(".field-error").first().waitFor();
+    violations = await axeSerious(staffPage);
+    if (violations.length) console.log("axe on the workspace (corrigendum errors):", JSON.stringify(violations, null, 2));
+    await shot(staffPage, "rw-axe-published-errors");
+    expect(violations).toEqual([]);
+
+    const ar = await newContext(browser);
+    const page = await ar.newPage();
+    await signIn(page, "secretariat.data@plenary.test");
+    await page.evaluate(() => fetch("/api/me", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ locale: "ar" }) }));
+    await page.evaluate(() => localStorage.setItem("plenary.locale", "ar"));
+    try {
+      await check(page, "/reports", "rw-axe-list-ar");
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
+      await check(page, `/reports/${drafting}`, "rw-axe-drafting-ar");
+      await check(page, `/reports/${published}`, "rw-axe-published-ar");
+    } finally {
+      await page.evaluate(() => fetch("/api/me", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ locale: "en" }) }));
+      await ar.close();
+    }
+
+    const mobile = await newContext(browser, { width: 375, height: 760 });
+    const m = await mobile.newPage();
+    await signIn(m, "secretariat@plenary.test");
+    for (const [path, name] of [["/reports", "rw-m-list"], [`/reports/${drafting}`, "rw-m-drafting"], [`/reports/${published}`, "rw-m-published"]] as const) {
+      await check(m, path, name);
+      expect(await m.evaluate(() => document.documentElement.scrollWidth), `${path} fits 375 px`).toBeLessThanOrEqual(375);
+    }
+    await mobile.close();
+  });
+});
+
 describe("axe on every screen", () => {
   test("anonymous screens", async () => {
     const page = await (await newContext(browser)).newPage();

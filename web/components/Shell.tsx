@@ -4,7 +4,8 @@ import { Link, navigate, useLocation } from "../router";
 import { useMe, useSignOut } from "../session";
 import { LanguageSwitcher } from "./LanguageSwitcher";
 
-type NavItem = { href: string; key: MessageKey; show: boolean; exact?: boolean };
+/** `external`: a server-rendered page outside the app (a plain link, a full page load). */
+type NavItem = { href: string; key: MessageKey; show: boolean; exact?: boolean; external?: boolean };
 
 /** Header with brand, main navigation and account controls; a skip link jumps to <main>. */
 export function Shell({ children }: { children: ReactNode }) {
@@ -17,6 +18,7 @@ export function Shell({ children }: { children: ReactNode }) {
     { href: "/tracks", key: "nav.tracks", show: true },
     { href: "/meetings", key: "nav.meetings", show: true },
     { href: "/reports", key: "nav.reports", show: !!me },
+    { href: "/published", key: "reportNav.published", show: true, external: true },
     { href: "/members", key: "nav.members", show: true },
     { href: "/admin", key: "nav.admin", show: !!me?.permissions.usersList },
   ];
@@ -65,9 +67,13 @@ export function Shell({ children }: { children: ReactNode }) {
               .filter((i) => i.show)
               .map((i) => (
                 <li key={i.href}>
-                  <Link href={i.href} current={isCurrent(i)}>
-                    {t(i.key)}
-                  </Link>
+                  {i.external ? (
+                    <a href={i.href}>{t(i.key)}</a>
+                  ) : (
+                    <Link href={i.href} current={isCurrent(i)}>
+                      {t(i.key)}
+                    </Link>
+                  )}
                 </li>
               ))}
           </ul>

@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
 import { api, ApiError, request, type ErrorBody } from "../api";
 import { ParagraphView, revLabel } from "../components/documents";
+import { EditableBlock, splitAtCaret } from "../components/EditableBlock";
 import { describeError, FormMessages, useForm } from "../components/form";
 import { ZonedDateTimeField, ZoneSelect } from "../components/ZonedDateTimeField";
 import { DateTime, ErrorState, Loading, PageTitle, useFormatDate } from "../components/ui";
@@ -20,20 +21,6 @@ let counter = 0;
 const newKey = () => `b${++counter}`;
 const toEdit = (blocks: Block[]): EditBlock[] => blocks.map((b) => ({ key: newKey(), pid: b.pid ?? null, kind: b.kind, html: b.html }));
 const isEmptyHtml = (html: string) => toPlainText(sanitizeInline(html)).trim() === "";
-
-/** The html after the caret (removed from the element) and the html before it. */
-function splitAtCaret(el: HTMLElement): { head: string; tail: string } | null {
-  const sel = window.getSelection();
-  if (!sel || sel.rangeCount === 0 || !el.contains(sel.getRangeAt(0).startContainer)) return null;
-  const range = sel.getRangeAt(0);
-  range.deleteContents();
-  const rest = document.createRange();
-  rest.setStart(range.endContainer, range.endOffset);
-  rest.setEnd(el, el.childNodes.length);
-  const box = document.createElement("div");
-  box.appendChild(rest.extractContents());
-  return { head: sanitizeInline(el.innerHTML), tail: sanitizeInline(box.innerHTML) };
-}
 
 export default function DocumentEditor({ params }: { params: Record<string, string> }) {
   const id = params.id ?? "";
@@ -363,58 +350,6 @@ export default function DocumentEditor({ params }: { params: Record<string, stri
         prepare={async () => (dirty || conflict ? saveDraft(draft.version) : draft)}
       />
     </>
-  );
-}
-
-function EditableBlock({
-  block,
-  label,
-  register,
-  autoFocus,
-  onInput,
-  onPaste,
-  onKeyDown,
-}: {
-  block: EditBlock;
-  label: string;
-  register: (el: HTMLDivElement | null) => void;
-  autoFocus: boolean;
-  onInput: () => void;
-  onPaste: (e: ClipboardEvent<HTMLDivElement>) => void;
-  onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => void;
-}) {
-  const ref = useRef<HTMLDivElement>(null);
-  // Uncontrolled: React sets the content once; the browser owns it afterwards.
-  useLayoutEffect(() => {
-    const el = ref.current!;
-    el.innerHTML = sanitizeInline(block.html);
-    register(el);
-    if (autoFocus) {
-      el.focus();
-      const r = document.createRange();
-      r.selectNodeContents(el);
-      r.collapse(true);
-      window.getSelection()?.removeAllRanges();
-      window.getSelection()?.addRange(r);
-    }
-    return () => register(null);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  return (
-    <div
-      ref={ref}
-      className="block-text"
-      dir="auto"
-      contentEditable
-      suppressContentEditableWarning
-      role="textbox"
-      aria-multiline="true"
-      aria-label={label}
-      tabIndex={0}
-      onInput={onInput}
-      onPaste={onPaste}
-      onKeyDown={onKeyDown}
-    />
   );
 }
 
