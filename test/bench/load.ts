@@ -1,5 +1,8 @@
 // One load run with autocannon, in this process (the server is workerd, in its own).
 // autocannon reports p97.5 but not p95, so latencies are collected per response.
+// The warm-up is the first seconds of the same run: its responses are not
+// counted, but its requests still in flight carry on into the measured part
+// instead of landing on the server after the connections were dropped.
 import autocannon from "autocannon";
 
 export type LoadOptions = {
@@ -10,7 +13,9 @@ export type LoadOptions = {
   /** A fresh body for every request (e.g. unique idempotency keys); replaces `body`. */
   nextBody?: () => string;
   connections: number;
+  /** Measured seconds, after `warmupSeconds`. */
   seconds: number;
+  warmupSeconds: number;
 };
 
 export type LoadResult = {
@@ -27,18 +32,21 @@ export type LoadResult = {
 
 export async function load(opts: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
+  const measureFrom = Date.now() + opts.warmupSeconds * 1000;
   const instance = autocannon({
     url: opts.url,
     method: opts.method,
     headers: opts.headers,
     body: opts.body,
     connections: opts.connections,
-    duration: opts.seconds,
+    duration: opts.warmupSeconds + opts.seconds,
     timeout: 30,
     // autocannon rebuilds a request that has setupRequest before every send.
     requests: opts.nextBody ? [{ setupRequest: (req) => ({ ...req, body: opts.nextBody!() }) }] : undefined,
   });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => {
+    if (Date.now() >= measureFrom) latencies.push(ms);
+  });
   const result = await instance;
   latencies.sort((a, b) => a - b);
   return {

@@ -135,7 +135,8 @@ const PROPOSALS = [
 
 type Para = { pid: string; position: number; number: number | null; kind: "heading" | "paragraph"; html: string };
 
-function paragraphText(rand: () => number, bracketed: boolean) {
+/** A paragraph of 40 to 120 words in the register of a UN outcome text; `bracketed` opens with bracketed language. */
+export function paragraphText(rand: () => number, bracketed: boolean) {
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const target = 40 + Math.floor(rand() * 81); // 40..120 words
   const sentences: string[] = [];

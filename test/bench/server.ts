@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { delimiter, join, resolve } from "node:path";
 import { documentsCheckSql, documentsSql, verifyDocuments, type DocumentsCheck } from "./seed-documents.ts";
 import { meetingsCheckSql, meetingsSql, verifyMeetings, type MeetingsCheck } from "./seed-meetings.ts";
+import { reportsCheckSql, reportsSql, verifyReports, type ReportsCheck } from "./seed-reports.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = join(root, "node_modules/.bin");
@@ -28,6 +29,10 @@ export function prepareDatabase(scale: number) {
   const meetingsFile = join(STATE_DIR, "seed-meetings.sql");
   writeFileSync(meetingsFile, meetingsSql());
   run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", STATE_DIR, "--file", meetingsFile]);
+  // Then what a progress report compiles from: adopted track texts, more comments, earlier meetings.
+  const reportsFile = join(STATE_DIR, "seed-reports.sql");
+  writeFileSync(reportsFile, reportsSql());
+  run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", STATE_DIR, "--file", reportsFile]);
   const query = (sql: string) =>
     JSON.parse(run("wrangler", ["d1", "execute", "DB", "--local", "--persist-to", STATE_DIR, "--json", "--command", sql]))[0].results[0];
   const counts = query(
@@ -38,7 +43,9 @@ export function prepareDatabase(scale: number) {
   verifyDocuments(documents);
   const meetings = query(meetingsCheckSql) as MeetingsCheck;
   verifyMeetings(meetings);
-  return { ...counts, documents, meetings };
+  const reports = query(reportsCheckSql) as ReportsCheck;
+  verifyReports(reports);
+  return { ...counts, documents, meetings, reports };
 }
 
 export async function freePort(preferred: number): Promise<number> {
