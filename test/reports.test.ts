@@ -351,6 +351,13 @@ describe("translations and exports", () => {
     expect(stale.status).toBe(409);
     const junk = await secretariat.json(`/api/reports/${id}/translations/ar`, { method: "PUT", json: { baseVersion: 1, state: "in_progress", paragraphs: { "p-nope": { html: "x" } } } });
     expect(junk.status).toBe(400);
+    // Every footnote must be translated too, not left empty.
+    const noted = source.find((p) => p.footnotes?.length);
+    expect(noted).toBeDefined();
+    const emptyNote = { ...all, [noted.pid]: { html: "نص", footnotes: noted.footnotes.map(() => "") } };
+    const blank = await secretariat.json(`/api/reports/${id}/translations/ar`, { method: "PUT", json: { baseVersion: 1, state: "final", paragraphs: emptyNote } });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.details.fields[0].field).toBe(`paragraphs.${noted.pid}`);
     const final = await secretariat.json(`/api/reports/${id}/translations/ar`, { method: "PUT", json: { baseVersion: 1, state: "final", paragraphs: all } });
     expect(final.status).toBe(200);
     const d = await detail(secretariat, id);

@@ -698,12 +698,17 @@ export const reportRoutes = new Hono<AppEnv>()
       for (const [pid, t] of Object.entries(body.paragraphs)) {
         if (!pids.has(pid)) throw badRequest(`paragraphs.${pid}`, "The adopted text has no paragraph with this identity.");
         const html = sanitizeInline(t.html);
-        if (html) paragraphs[pid] = { html, ...(t.footnotes?.length ? { footnotes: t.footnotes.map(sanitizeInline) } : {}) };
+        const footnotes = (t.footnotes ?? []).map(sanitizeInline);
+        // A footnote may be translated before its paragraph: keep either.
+        if (html || footnotes.some(Boolean)) paragraphs[pid] = { html, ...(footnotes.length ? { footnotes } : {}) };
       }
       if (body.state === "final") {
-        const missing = [...pids].filter((pid) => !paragraphs[pid]);
+        const missing = [...pids].filter((pid) => !paragraphs[pid]?.html);
         if (missing.length) throw badRequest("paragraphs", `${missing.length} paragraph(s) are not translated yet; save as in progress.`);
-        const notesShort = source.find((p) => (p.footnotes?.length ?? 0) > 0 && (paragraphs[p.pid]!.footnotes?.length ?? 0) !== p.footnotes!.length);
+        const notesShort = source.find((p) => {
+          const notes = paragraphs[p.pid]!.footnotes ?? [];
+          return (p.footnotes?.length ?? 0) !== notes.length || notes.some((n) => !n);
+        });
         if (notesShort) throw badRequest(`paragraphs.${notesShort.pid}`, "Translate each of this paragraph's footnotes.");
       }
       const published = await db
@@ -725,7 +730,7 @@ export const reportRoutes = new Hono<AppEnv>()
               .where(and(eq(reportTranslations.revisionId, revision.id), eq(reportTranslations.language, lang), eq(reportTranslations.version, body.baseVersion)));
       await writeAudited(auditContext(c), [audit], [write]);
       const [row] = await db.select().from(reportTranslations).where(and(eq(reportTranslations.revisionId, revision.id), eq(reportTranslations.language, lang)));
-      const current = row ? { state: row.state, version: row.version, paragraphs: JSON.parse(row.paragraphsJson), updatedAt: row.updatedAt } : null;
+      const current = row ? { state: row.state, version: row.version, paragraphs: JSON.parse(row.paragraphsJson), updatedAt: row.updatedAt, updatedBy: row.updatedBy === translator.userId ? translator.name : null } : null;
       if (!row || row.updatedAt !== now || row.updatedBy !== translator.userId) {
         throw conflict("Someone saved this translation meanwhile. Review their text before saving again.", { current });
       }
