@@ -276,7 +276,7 @@ describe("editing, the state machine and publication", () => {
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     expect(new TextDecoder().decode(new Uint8Array(await pdf.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
     // Kept in R2 under the hash after the first request.
-    expect(await env.MATERIALS.head(`published/${sha}.pdf`)).not.toBeNull();
+    expect(await env.MATERIALS.head(`renders/${sha}.pdf`)).not.toBeNull();
     expect((await anon.fetch(`/published/${symbol}.pdf`, { headers: { "if-none-match": pdf.headers.get("etag")! } })).status).toBe(304);
     const docx = unzipSync(new Uint8Array(await (await anon.fetch(`/published/${symbol}.docx`)).arrayBuffer()));
     expect(strFromU8(docx["word/document.xml"]!)).toContain(symbol);

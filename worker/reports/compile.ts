@@ -186,7 +186,7 @@ function introduction(held: MeetingFact[], seatRows: SeatFact[], now: Date): Rep
       "The present report is submitted pursuant to General Assembly resolution 78/160, in which the Assembly requested the Commission on Science and Technology for Development to establish a dedicated multi-stakeholder working group on data governance at all levels and to report on its progress to the Assembly.",
       template,
     ),
-    p(`It covers the work of the Working Group ${period}.`, { type: "meetings", meetingIds: held.map((m) => m.id), label: `${plural(held.length, "meeting")} held` }),
+    p(`It covers the work of the Working Group ${period}.`, { type: "meetings", label: `${plural(held.length, "meeting")} held` }),
     p(
       `The Working Group is composed of ${plural(states, "Member State")} and ${plural(others, "representative")} of non-State stakeholders. Its work is organized in four intersessional tracks, each led by two co-facilitators.`,
       { type: "seats", label: "Seats of the Working Group" },
@@ -244,7 +244,7 @@ function workOfTheGroup(
   trackRows: { id: number; shortTitle: string }[],
   materialCount: number,
 ): ReportBlock[] {
-  const meetingsSource: SourceRef = { type: "meetings", meetingIds: held.map((m) => m.id), label: `${plural(held.length, "meeting")} held` };
+  const meetingsSource: SourceRef = { type: "meetings", label: `${plural(held.length, "meeting")} held` };
   const blocks: ReportBlock[] = [{ kind: "heading", html: "Meetings", source: meetingsSource }];
   const byKind = (k: MeetingFact["kind"]) => held.filter((m) => m.kind === k).length;
   const byFormat = (f: MeetingFact["format"]) => held.filter((m) => m.format === f).length;
@@ -275,7 +275,8 @@ function workOfTheGroup(
   }
 
   // Contributions and comments on the tracks' drafts.
-  const commentsSource: SourceRef = { type: "comments", documentIds: [...new Set(commentRows.map((r) => r.documentId))], label: "Comments on the tracks' drafts" };
+  const drafts = new Set(commentRows.map((r) => r.documentId)).size;
+  const commentsSource: SourceRef = { type: "comments", label: `Comments on ${plural(drafts, "draft")} of the tracks` };
   blocks.push({ kind: "heading", html: "Contributions and comments", source: commentsSource });
   const total = commentRows.reduce((n, r) => n + r.total, 0);
   const amendments = commentRows.reduce((n, r) => n + (r.amendments ?? 0), 0);
@@ -285,13 +286,13 @@ function workOfTheGroup(
     total === 0
       ? p("No comments on the tracks' drafts have been received yet.", commentsSource)
       : p(
-          `The Working Group received ${plural(total, "comment")} on ${plural(commentsSource.documentIds.length, "draft")} of its tracks, including ${plural(amendments, "proposed amendment")}, from ${plural(commenting.size, "seat")}: ${plural(ofKind("member_state"), "Member State")} and ${plural(ofKind("non_state"), "non-State stakeholder")}.`,
+          `The Working Group received ${plural(total, "comment")} on ${plural(drafts, "draft")} of its tracks, including ${plural(amendments, "proposed amendment")}, from ${plural(commenting.size, "seat")}: ${plural(ofKind("member_state"), "Member State")} and ${plural(ofKind("non_state"), "non-State stakeholder")}.`,
           commentsSource,
         ),
   );
 
   // Participation: attendance and comments, by regional group and by stakeholder group.
-  const attendanceSource: SourceRef = { type: "attendance", meetingIds: held.map((m) => m.id), label: "Registers of the meetings held" };
+  const attendanceSource: SourceRef = { type: "attendance", label: `Registers of the ${plural(held.length, "meeting")} held` };
   blocks.push({ kind: "heading", html: "Participation", source: attendanceSource });
   const attendanceBy = new Map(attendanceRows.map((r) => [r.seatId, r]));
   const commentsBy = new Map<string, number>();
@@ -347,11 +348,11 @@ function membersAnnex(seatRows: SeatFact[]): ReportBlock[] {
 }
 
 function meetingsAnnex(held: MeetingFact[]): ReportBlock[] {
-  if (held.length === 0) return [p("No meetings have been held yet.", { type: "meetings", meetingIds: [], label: "Meetings held" })];
+  if (held.length === 0) return [p("No meetings have been held yet.", { type: "meetings", label: "Meetings held" })];
   return held.map((m) =>
     li(
       `${formatDate(m.startsAt)}: ${escapeText(m.title)} (${FORMAT_NAMES[m.format]}${m.room && m.format !== "online" ? `, ${escapeText(m.room)}` : ""})`,
-      { type: "meetings", meetingIds: [m.id], label: m.title },
+      { type: "meetings", meetingId: m.id, label: m.title },
     ),
   );
 }

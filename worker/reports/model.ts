@@ -28,9 +28,10 @@ export const isAnnexKey = (key: string) => key.startsWith("annex-");
 /** Where a generated paragraph came from; shown beside it in the editor. */
 export type SourceRef =
   | { type: "revision"; documentId: string; revision: number; pid: string; label: string }
-  | { type: "meetings"; meetingIds: string[]; label: string }
-  | { type: "comments"; documentIds: string[]; label: string }
-  | { type: "attendance"; meetingIds: string[]; label: string }
+  /** `meetingId` when the block is about one meeting; aggregates only say what they counted. */
+  | { type: "meetings"; meetingId?: string; label: string }
+  | { type: "comments"; label: string }
+  | { type: "attendance"; label: string }
   | { type: "seats"; label: string }
   | { type: "template"; label: string };
 

@@ -10,7 +10,7 @@ import type { AppEnv } from "../env";
 import { REPORT_LANGUAGES, type RenderedReport, type ReportLanguage } from "./model";
 import { renderAtomFeed } from "./render/atom";
 import { type ArchiveItem, type PageLinks, renderArchivePage, renderReportPage } from "./render/html";
-import { fileName, FORMATS, renderFile } from "./routes";
+import { fileName, FORMATS, renderKept } from "./routes";
 import { ApiError } from "../errors";
 import { escapeText } from "../documents/markup";
 
@@ -87,8 +87,9 @@ export const publicReports = new Hono<AppEnv>()
       db.select().from(publications).where(eq(publications.reportId, reportId)).orderBy(asc(publications.publishedAt)),
       db.select({ language: publicationTexts.language, sha256: publicationTexts.sha256 }).from(publicationTexts).where(eq(publicationTexts.publicationId, pubId)),
       db.select({ originalLanguage: reports.originalLanguage }).from(reports).where(eq(reports.id, reportId)),
+      // A PDF is usually kept in R2 already: then the text itself is not needed.
       db
-        .select({ content: publicationTexts.content })
+        .select({ content: ext === "pdf" ? sql<string>`''` : publicationTexts.content })
         .from(publicationTexts)
         .where(and(eq(publicationTexts.publicationId, pubId), eq(publicationTexts.language, wanted ?? originalLanguage))),
     ]);
@@ -100,7 +101,6 @@ export const publicReports = new Hono<AppEnv>()
     if (c.req.header("if-none-match") === etag) return c.body(null, 304, { etag });
     const original = report.originalLanguage;
     const content = text.content;
-    const model = JSON.parse(content) as RenderedReport;
     const name = fileName(symbol, lang === original ? "" : `-${lang}`, ext ?? "html");
     const headers = { etag, "cache-control": IMMUTABLE, "x-content-type-options": "nosniff" };
 
@@ -108,20 +108,21 @@ export const publicReports = new Hono<AppEnv>()
       // The exact bytes the SHA-256 on the page is computed over, so anyone can check it.
       return c.body(content, 200, { ...headers, "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="${name}"` });
     }
+    const loadModel = async () => {
+      if (ext !== "pdf") return JSON.parse(content) as RenderedReport;
+      const [row] = await db
+        .select({ content: publicationTexts.content })
+        .from(publicationTexts)
+        .where(and(eq(publicationTexts.publicationId, pub.id), eq(publicationTexts.language, lang)));
+      return JSON.parse(row!.content) as RenderedReport;
+    };
     if (ext) {
       let bytes: Uint8Array | string;
-      const key = `published/${chosen.sha256}.${ext}`;
-      const kept = ext === "pdf" ? await c.env.MATERIALS.get(key) : null;
-      if (kept) bytes = new Uint8Array(await kept.arrayBuffer());
-      else {
-        try {
-          bytes = await renderFile(model, ext);
-        } catch (err) {
-          if (err instanceof ApiError && err.status === 422) return notFoundPage(c, err.message);
-          throw err;
-        }
-        // PDFs take the most work to render; keep each once, under the hash of the text it shows.
-        if (ext === "pdf") await c.env.MATERIALS.put(key, bytes, { httpMetadata: { contentType: FORMATS.pdf } });
+      try {
+        bytes = await renderKept(c.env.MATERIALS, chosen.sha256, ext, loadModel);
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 422) return notFoundPage(c, err.message);
+        throw err;
       }
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { ...headers, "content-type": FORMATS[ext], "content-disposition": `attachment; filename="${name}"` });
     }
@@ -139,5 +140,5 @@ export const publicReports = new Hono<AppEnv>()
       archiveHref: "/published",
       feedHref: FEED,
     };
-    return c.html(renderReportPage(model, links), 200, { etag, "cache-control": PAGE_CACHE });
+    return c.html(renderReportPage(await loadModel(), links), 200, { etag, "cache-control": PAGE_CACHE });
   });

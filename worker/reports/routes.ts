@@ -142,6 +142,21 @@ export async function renderFile(model: RenderedReport, format: keyof typeof FOR
   return format === "docx" ? renderReportDocx(model) : renderReportPage(model, null);
 }
 
+/**
+ * An issued or published text never changes, so its PDF, the slow format, is
+ * rendered once and kept in R2 under the SHA-256 of the text it shows (a
+ * published text's own hash). `load` runs only when it is not kept yet.
+ */
+export async function renderKept(bucket: R2Bucket, sha: string, format: keyof typeof FORMATS, load: () => Promise<RenderedReport>) {
+  if (format !== "pdf") return renderFile(await load(), format);
+  const key = `renders/${sha}.pdf`;
+  const kept = await bucket.get(key);
+  if (kept) return new Uint8Array(await kept.arrayBuffer());
+  const bytes = await renderFile(await load(), "pdf");
+  await bucket.put(key, bytes, { httpMetadata: { contentType: FORMATS.pdf } });
+  return bytes;
+}
+
 export const fileName = (symbol: string, suffix: string, format: string) =>
   `${(symbol || "report").replace(/[\/\s]+/g, "-")}${suffix}.${format}`;
 
@@ -803,7 +818,7 @@ export const reportRoutes = new Hono<AppEnv>()
       const paragraphs = rev ? await revisionText(db, rev.id) : numberWorking(composeIssuable(r.sections));
       const label = rev ? `${revisionLabel(rev.number)}${rev.adoptedAt ? ", adopted" : ", under review"}` : "working text, not issued";
       const model = renderModel(reportMeta(r, { symbol: r.doc.symbol ?? "Draft", watermark: `Draft: ${label}` }), paragraphs, language, translation);
-      const bytes = await renderFile(model, format);
+      const bytes = rev ? await renderKept(c.env.MATERIALS, await sha256Hex(JSON.stringify(model)), format, async () => model) : await renderFile(model, format);
       const suffix = rev ? `-${revisionLabel(rev.number).replace(/\s+/g, "-")}` : "-working";
       return file(c, bytes, FORMATS[format], fileName(r.doc.symbol ?? r.doc.title.slice(0, 40), `${suffix}-${language}`, format));
     },
