@@ -13,6 +13,7 @@ import { type ArchiveItem, type PageLinks, renderArchivePage, renderReportPage }
 import { fileName, FORMATS, renderKept } from "./routes";
 import { ApiError } from "../errors";
 import { escapeText } from "../documents/markup";
+import { disposition } from "../meetings/materials";
 
 const FEED = "/published/feed.atom";
 const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -106,7 +107,7 @@ export const publicReports = new Hono<AppEnv>()
 
     if (ext === "json") {
       // The exact bytes the SHA-256 on the page is computed over, so anyone can check it.
-      return c.body(content, 200, { ...headers, "content-type": "application/json; charset=utf-8", "content-disposition": `attachment; filename="${name}"` });
+      return c.body(content, 200, { ...headers, "content-type": "application/json; charset=utf-8", "content-disposition": disposition(name) });
     }
     const loadModel = async () => {
       if (ext !== "pdf") return JSON.parse(content) as RenderedReport;
@@ -124,7 +125,7 @@ export const publicReports = new Hono<AppEnv>()
         if (err instanceof ApiError && err.status === 422) return notFoundPage(c, err.message);
         throw err;
       }
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { ...headers, "content-type": FORMATS[ext], "content-disposition": `attachment; filename="${name}"` });
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, { ...headers, "content-type": FORMATS[ext], "content-disposition": disposition(name) });
     }
 
     const newerRevision = [...siblings].reverse().find((p) => p.kind !== "corrigendum" && p.publishedAt > pub.publishedAt && pub.kind !== "corrigendum");
