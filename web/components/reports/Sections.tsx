@@ -416,6 +416,8 @@ export function SectionEditor({ id, section, draft, setDraft, replaceDraft, labe
                 putInCache(stale);
                 replaceDraft(toDraft(stale));
                 setStatus(t("report.loadedTheirs"));
+                // The 409's copy of the section does not say whether it differs from the generated text.
+                void qc.invalidateQueries({ queryKey: reportKeys.detail(id) });
               }}
             >
               {t("report.loadTheirs")}
