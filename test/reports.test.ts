@@ -141,20 +141,27 @@ describe("numbering and word counts", () => {
   it("numbers paragraphs across the whole report, chapters I., annexes apart, footnotes in one sequence", async () => {
     const secretariat = await signIn(DEMO_ACCOUNTS.secretariat);
     const { id, symbol } = await newReport(secretariat);
+    // A hand-written annex with a paragraph: annexes are not numbered.
+    const annex = await secretariat.json(`/api/reports/${id}/sections`, { json: { title: "Statements by observers", annex: true } });
+    expect(annex.status).toBe(201);
+    expect(annex.body.section.annex).toBe(true);
+    const put = await secretariat.json(`/api/reports/${id}/sections/${annex.body.section.key}`, { method: "PUT", json: { baseVersion: 1, blocks: [{ kind: "paragraph", html: "The European Union made a statement." }] } });
+    expect(put.status).toBe(200);
     const n = await secretariat.json(`/api/reports/${id}/review`, { json: window() });
     expect(n.status).toBe(201);
     const d = await detail(secretariat, id);
     expect(d.report.state).toBe("under_review");
     const rev = await secretariat.json(`/api/documents/${d.report.documentId}/revisions/0/text`);
     const paragraphs = rev.body.paragraphs as any[];
-    const numbers = paragraphs.filter((p) => p.kind === "paragraph").map((p) => p.number);
+    const numbers = paragraphs.filter((p) => p.kind === "paragraph" && !p.section.startsWith("annex-")).map((p) => p.number);
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
     expect(paragraphs.filter((p) => p.kind === "heading").every((p) => p.number === null)).toBe(true);
+    expect(paragraphs.find((p) => p.html === "The European Union made a statement.").number).toBeNull();
 
     const model = renderModel({ symbol, title: "Report", session: 81, agendaItem: null, date: "2026-11-28", originalLanguage: "en", watermark: null, kind: "original" }, paragraphs);
     const chapters = model.blocks.filter((b) => b.type === "chapter").map((b) => (b as any).label);
     expect(chapters).toEqual(["I.", "II.", "III.", "IV.", "V.", "VI."]);
-    expect(model.blocks.filter((b) => b.type === "annex").map((b) => (b as any).label)).toEqual(["Annex I", "Annex II"]);
+    expect(model.blocks.filter((b) => b.type === "annex").map((b) => (b as any).label)).toEqual(["Annex I", "Annex II", "Annex III"]);
     const annexAt = model.blocks.findIndex((b) => b.type === "annex");
     expect(model.blocks.slice(annexAt).every((b) => b.type !== "paragraph" || b.number === null)).toBe(true);
     expect(model.footnotes.map((f) => f.number)).toEqual(model.footnotes.map((_, i) => i + 1));
@@ -194,6 +201,10 @@ describe("editing, the state machine and publication", () => {
     const stale = await other.json(`/api/reports/${id}/sections/work`, { method: "PUT", json: { baseVersion: work.version, blocks: [{ kind: "paragraph", html: "Theirs." }] } });
     expect(stale.status).toBe(409);
     expect(stale.body.error.details.current.blocks[0].html).toBe("Mine.");
+    expect(stale.body.error.details.current.edited).toBe(true);
+    const untouched = section(d, "annex-members");
+    const staleAnnex = await other.json(`/api/reports/${id}/sections/annex-members`, { method: "PUT", json: { baseVersion: untouched.version + 5, blocks: [] } });
+    expect(staleAnnex.body.error.details.current.edited).toBe(false);
 
     const bad = await secretariat.json(`/api/reports/${id}/sections/work`, { method: "PUT", json: { baseVersion: 1, blocks: [{ kind: "poem", html: "x" }] } });
     expect(bad.status).toBe(400);
@@ -392,6 +403,7 @@ describe("translations and exports", () => {
     const kenya = await signIn(DEMO_ACCOUNTS.delegate);
     const working = await kenya.fetch(`/api/reports/${id}/export?format=html&revision=working`);
     expect(working.status).toBe(200);
+    expect(Number(working.headers.get("content-length"))).toBeGreaterThan(1000);
     const html = await working.text();
     expect(html).toContain(symbol);
     expect(html).toMatch(/working text, not issued/);

@@ -131,7 +131,7 @@ export async function issueRevision(
     revisionId,
     paragraphId: pid,
     position,
-    number: block.kind === "paragraph" ? ++numbered : null,
+    number: block.kind === "paragraph" && !block.unnumbered ? ++numbered : null,
     kind: block.kind,
     html: block.html,
     footnotes: block.footnotes?.length ? JSON.stringify(block.footnotes) : null,

@@ -20,8 +20,8 @@ export type AmendmentOp = (typeof AMENDMENT_OPS)[number];
  */
 export type Block = { pid?: string | null; kind: BlockKind; html: string };
 
-/** A block as issued: reports add footnotes and the section it belongs to. */
-export type IssuableBlock = Block & { footnotes?: string[]; section?: string | null };
+/** A block as issued: reports add footnotes, the section it belongs to, and unnumbered paragraphs (annexes). */
+export type IssuableBlock = Block & { footnotes?: string[]; section?: string | null; unnumbered?: boolean };
 
 /** A paragraph as issued in a revision. `number` counts numbered paragraphs (not headings), from 1. */
 export type IssuedParagraph = {

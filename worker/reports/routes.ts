@@ -92,8 +92,8 @@ function sectionOf(r: LoadedReport, key: string) {
   return s;
 }
 
-const staleSection = (current: SectionRow) =>
-  conflict("Someone saved this section meanwhile. Review their text before saving again.", { current: sectionView(current, null) });
+const staleSection = async (current: SectionRow) =>
+  conflict("Someone saved this section meanwhile. Review their text before saving again.", { current: sectionView(current, await textHash(sectionBlocks(current))) });
 
 /** Sets a section's blocks if it is still at `version`; the audit row is written only if that update won. */
 function writeSection(c: Context<AppEnv>, s: SectionRow, editor: SignedIn, changes: Partial<SectionRow>, audit: Omit<AuditEntry, "onlyIf">) {
@@ -115,8 +115,11 @@ async function freshSection(db: Db, s: SectionRow) {
 }
 
 function file(c: Context<AppEnv>, bytes: Uint8Array | string, type: string, name: string, cache = "private, no-store") {
-  return c.body(typeof bytes === "string" ? bytes : (bytes as Uint8Array<ArrayBuffer>), 200, {
+  // Bytes, not a string, so the answer has a Content-Length and the client can show progress.
+  const body = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
+  return c.body(body as Uint8Array<ArrayBuffer>, 200, {
     "content-type": type,
+    "content-length": String(body.byteLength),
     "content-disposition": disposition(name),
     "cache-control": cache,
     "x-content-type-options": "nosniff",
@@ -365,7 +368,7 @@ export const reportRoutes = new Hono<AppEnv>()
       assertEditable(r);
       const s = sectionOf(r, key);
       const body = c.req.valid("json");
-      if (s.version !== body.baseVersion) throw staleSection(s);
+      if (s.version !== body.baseVersion) throw await staleSection(s);
       const blocks = cleanBlocks(body.blocks as ReportBlock[]);
       const saved = await writeSection(c, s, editor, { blocksJson: JSON.stringify(blocks), ...(body.title ? { title: body.title } : {}) }, {
         action: "report.section_save",
@@ -375,7 +378,7 @@ export const reportRoutes = new Hono<AppEnv>()
         after: { key, version: s.version + 1, blocks: blocks.length },
       });
       const now = await freshSection(db, s);
-      if (!saved) throw staleSection(now);
+      if (!saved) throw await staleSection(now);
       return c.json({ section: sectionView(now, await textHash(sectionBlocks(now))), words: wordCounts((await loadReport(db, c.get("actor"), id)).sections, r.report.wordLimit) }, 200);
     },
   )
@@ -460,7 +463,7 @@ export const reportRoutes = new Hono<AppEnv>()
         { action: "report.section_source", targetType: "report", targetId: r.report.id, before: { key, revisionId: s.sourceRevisionId }, after: { key, revisionId } },
       );
       const now = await freshSection(db, s);
-      if (!saved) throw staleSection(now);
+      if (!saved) throw await staleSection(now);
       return c.json({ section: sectionView(now, now.generatedHash) }, 200);
     },
   )

@@ -22,7 +22,15 @@ export function composeIssuable(sections: SectionRow[]): IssuableBlock[] {
     .sort((a, b) => a.position - b.position)
     .flatMap((s) => [
       { kind: "heading" as const, html: escapeText(s.title), section: s.key },
-      ...sectionBlocks(s).map((b) => ({ pid: b.pid ?? null, kind: b.kind, html: b.html, ...(b.footnotes?.length ? { footnotes: b.footnotes } : {}), section: s.key })),
+      ...sectionBlocks(s).map((b) => ({
+        pid: b.pid ?? null,
+        kind: b.kind,
+        html: b.html,
+        ...(b.footnotes?.length ? { footnotes: b.footnotes } : {}),
+        section: s.key,
+        // Annexes are not numbered in UN documents; the body's numbering runs on without them.
+        ...(isAnnexKey(s.key) ? { unnumbered: true } : {}),
+      })),
     ]);
 }
 
@@ -32,7 +40,7 @@ export function numberWorking(blocks: IssuableBlock[]): IssuedParagraph[] {
   return blocks.map((b, position) => ({
     pid: b.pid ?? `w-${position}`,
     position,
-    number: b.kind === "paragraph" ? ++n : null,
+    number: b.kind === "paragraph" && !b.unnumbered ? ++n : null,
     kind: b.kind,
     html: b.html,
     ...(b.footnotes ? { footnotes: b.footnotes } : {}),
@@ -142,7 +150,7 @@ export function renderModel(
     section = p.section ?? section;
     if (p.kind === "heading") blocks.push({ type: "heading", html });
     else if (p.kind === "list_item") blocks.push({ type: "list_item", html, notes });
-    else blocks.push({ type: "paragraph", number: inAnnex ? null : p.number, html, notes });
+    else blocks.push({ type: "paragraph", number: p.number, html, notes });
   }
   return {
     symbol: meta.symbol,
