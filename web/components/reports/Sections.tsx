@@ -211,6 +211,10 @@ function SourceNote({ source, id }: { source: NonNullable<SectionBlock["source"]
         <Link href={revisionHref(source.documentId, source.revision)}>
           <bdi>{source.label}</bdi>
         </Link>
+      ) : source.type === "meetings" && source.meetingId ? (
+        <Link href={`/meetings/${source.meetingId}`}>
+          <bdi>{source.label}</bdi>
+        </Link>
       ) : (
         <bdi>{source.label}</bdi>
       )}
