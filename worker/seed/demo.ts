@@ -2,10 +2,13 @@
 // States over the five regional groups, 27 non-state members over the five
 // stakeholder groups, observers, officers, co-facilitators and delegates; and a
 // calendar around the seeding day: two meetings held (minutes approved, minutes
-// out for corrections) and four ahead.
+// out for corrections) and four ahead; and the tracks' documents (./documents.ts):
+// adopted texts with comments, dispositions and reservations, a draft open for
+// comments and a working copy.
 // Imports carry .ts extensions so Node can run this file directly.
 import type { RegionalGroup, StakeholderGroup } from "../db/schema.ts";
-import { instantToZonedLocal, zonedToInstant } from "../lib/zonedTime.ts";
+import { DAY, GENEVA, genevaWorkday, iso } from "./calendar.ts";
+import { addDocuments } from "./documents.ts";
 
 export const DEMO_PASSWORD = "plenary-demo-2026";
 
@@ -158,6 +161,32 @@ export type Seed = {
   }[];
   meeting_replies: { meeting_id: string; user_id: string; seat_id: string | null; reply: string; replied_at: string }[];
   attendance: { meeting_id: string; seat_id: string; status: string; recorded_by: string; recorded_at: string }[];
+  documents: {
+    id: string; track_id: number | null; kind: string; title: string; symbol: string | null; visibility: string; created_by: string; created_at: string;
+    updated_at: string; draft_json: string; draft_version: number; draft_updated_by: string | null; draft_updated_at: string | null;
+  }[];
+  paragraphs: { id: string; document_id: string; created_in: number }[];
+  revisions: {
+    id: string; document_id: string; number: number; issued_at: string; issued_by: string; comments_open_at: string; comments_close_at: string;
+    comments_time_zone: string; allow_late: number; paragraph_count: number; bracket_count: number; dispositions_published_at: string | null; adopted_at: string | null;
+  }[];
+  revision_paragraphs: { revision_id: string; paragraph_id: string; position: number; number: number | null; kind: string; html: string }[];
+  comments: {
+    id: string; document_id: string; revision_id: string; paragraph_id: string | null; parent_id: string | null; seat_id: string | null; author_id: string;
+    kind: string; op: string | null; quote: string | null; prefix: string | null; suffix: string | null; proposed_text: string | null; body: string; late: number;
+    idempotency_key: string; created_at: string; updated_at: string; disposition: string | null; disposition_reason: string | null; disposed_by: string | null; disposed_at: string | null;
+  }[];
+  comment_counts: { document_id: string; paragraph_key: string; revision_number: number; total: number; amendments: number }[];
+  procedures: {
+    id: string; revision_id: string; kind: string; opened_by: string; opened_at: string; deadline: string; deadline_time_zone: string; remind_before_hours: number;
+    reminder_sent_at: string | null; status: string; closed_at: string | null; closed_by: string | null; decision: string | null;
+    broken_by_seat: string | null; broken_by_user: string | null; broken_text: string | null;
+  }[];
+  positions: {
+    revision_id: string; seat_id: string; stance: string; explanation: string | null; paragraph_ids: string; recorded_by: string; recorded_at: string;
+    confirmed_from: number | null; version: number;
+  }[];
+  position_history: { revision_id: string; seat_id: string; stance: string; explanation: string | null; paragraph_ids: string; recorded_by: string; recorded_at: string; kind: string }[];
 };
 
 /** Accounts documented in the README, all with DEMO_PASSWORD. */
@@ -190,6 +219,7 @@ export async function buildDemo(hash: () => Promise<string>, extraDelegatesPerSe
   const seed: Seed = {
     seats: [], users: [], tracks: [], track_facilitators: [], track_seats: [],
     meetings: [], agenda_items: [], minutes_versions: [], minutes_corrections: [], meeting_replies: [], attendance: [],
+    documents: [], paragraphs: [], revisions: [], revision_paragraphs: [], comments: [], comment_counts: [], procedures: [], positions: [], position_history: [],
   };
   let n = 0;
   const person = async (
@@ -261,26 +291,11 @@ export async function buildDemo(hash: () => Promise<string>, extraDelegatesPerSe
     });
   }
   addMeetings(seed, now);
+  addDocuments(seed, now);
   return seed;
 }
 
-const GENEVA = "Europe/Zurich";
-const DAY = 86_400_000;
 const PALAIS = (room: string) => `${room}, Palais des Nations`;
-
-/**
- * The instant of a Geneva wall-clock time on the working day `days` from `now`
- * (a weekend moves to the Monday after, or with `earlier` to the Friday before).
- */
-function genevaWorkday(now: number, days: number, time: string, earlier = false): number {
-  let d = days;
-  for (;;) {
-    const date = instantToZonedLocal(now + d * DAY, GENEVA).slice(0, 10);
-    const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) return zonedToInstant(`${date}T${time}`, GENEVA)!.ms;
-    d += earlier ? -1 : 1;
-  }
-}
 
 /**
  * A calendar a new user finds alive: the first session's plenary five weeks ago
@@ -289,10 +304,10 @@ function genevaWorkday(now: number, days: number, time: string, earlier = false)
  * (night in Latin America, so the fairness view flags GRULAC), a members-only
  * informal consultation, a hybrid track meeting and the next plenary in six weeks.
  * Held meetings sit in the afternoon, away from the morning slots the tests book.
- * The demo seed has no documents, so no agenda item links a revision.
+ * Agenda items that take up a track's text are linked to its revision by
+ * `addDocuments`, which dates the texts around these meetings.
  */
 function addMeetings(seed: Seed, now: number) {
-  const iso = (ms: number) => new Date(ms).toISOString();
   const userId = (email: string) => seed.users.find((u) => u.email === email)!.id;
   const headOf = (seatId: string) => seed.users.find((u) => u.seat_id === seatId && u.seat_role === "head")!;
   const chair = userId(DEMO_ACCOUNTS.chair);
@@ -452,11 +467,17 @@ function addMeetings(seed: Seed, now: number) {
 
 const sqlValue = (v: string | number | null) => (v === null ? "NULL" : typeof v === "number" ? String(v) : `'${v.replace(/'/g, "''")}'`);
 
-/** The seed as INSERT statements, in dependency order. */
+/**
+ * The seed as INSERT statements, in dependency order (documents before the agenda
+ * items that link their revisions; a comment before its replies). Values are
+ * written as literals, one row per statement, so no statement binds parameters
+ * or comes near D1's 100 kB limit.
+ */
 export function seedStatements(seed: Seed): string[] {
   const out: string[] = [];
   for (const table of [
     "seats", "users", "tracks", "track_facilitators", "track_seats",
+    "documents", "paragraphs", "revisions", "revision_paragraphs", "comments", "comment_counts", "procedures", "positions", "position_history",
     "meetings", "agenda_items", "minutes_versions", "minutes_corrections", "meeting_replies", "attendance",
   ] as const) {
     for (const row of seed[table] as Record<string, string | number | null>[]) {
