@@ -225,7 +225,18 @@ describe("axe on the report screens", () => {
       expect(await m.evaluate(() => document.documentElement.scrollWidth), `${path} fits 375 px`).toBeLessThanOrEqual(375);
     }
     await mobile.close();
-  });
+
+    // The public pages as an anonymous reader sees them (they carry no script; reports.test.ts reads them with JavaScript off).
+    const symbol = await staffPage.evaluate(async (id) => ((await (await fetch(`/api/reports/${id}`)).json()) as { report: { symbol: string } }).report.symbol, published);
+    const anon = await newContext(browser);
+    const pub = await anon.newPage();
+    try {
+      await check(pub, "/published", "published-archive");
+      await check(pub, `/published/${symbol}`, "published-report");
+    } finally {
+      await anon.close();
+    }
+  }, 180_000);
 });
 
 describe("axe on every screen", () => {
@@ -236,7 +247,7 @@ describe("axe on every screen", () => {
 
   test("signed-in screens (secretariat)", async () => {
     for (const [path, name] of signedIn()) await check(staffPage, path!, name!);
-  });
+  }, 120_000);
 
   test("admin with the roles form open and errors shown", async () => {
     await staffPage.goto("/admin");
