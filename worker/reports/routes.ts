@@ -189,6 +189,25 @@ function summary(r: LoadedReport, actor: Parameters<typeof can>[0]) {
   };
 }
 
+/**
+ * The one entry point for changing a report, like meetings' `meetingFor`: loads it
+ * (404 when the reader may not see it), asks the policy (401/403) and, for edits,
+ * refuses an adopted or published text (409).
+ */
+async function reportFor(c: Context<AppEnv>, id: string, action: "reports.compile" | "reports.publish" | "reports.translate", editable = false) {
+  const r = await loadReport(c.get("db"), c.get("actor"), id);
+  const actor = authorize(c.get("actor"), action);
+  if (editable) assertEditable(r);
+  return { r, actor };
+}
+
+/** What translators translate: the adopted text. */
+function translatable(r: LoadedReport) {
+  const revision = adoptedRevision(r);
+  if (!revision) throw conflict("Translation starts once the report is adopted.", { state: r.state });
+  return revision;
+}
+
 export const reportRoutes = new Hono<AppEnv>()
   .get("/", describeRoute({ tags: ["reports"], summary: "Progress reports the caller may read, with their state" }), async (c) => {
     const db = c.get("db");
@@ -334,8 +353,7 @@ export const reportRoutes = new Hono<AppEnv>()
     v("json", UpdateReportBody),
     async (c) => {
       const db = c.get("db");
-      const r = await loadReport(db, c.get("actor"), c.req.valid("param").id);
-      authorize(c.get("actor"), "reports.compile");
+      const { r } = await reportFor(c, c.req.valid("param").id, "reports.compile");
       const body = c.req.valid("json");
       // The symbol and title are on every published text: they cannot change after publication.
       if (r.publications.length && ((body.symbol !== undefined && body.symbol !== r.doc.symbol) || (body.title !== undefined && body.title !== r.doc.title))) {
@@ -363,9 +381,7 @@ export const reportRoutes = new Hono<AppEnv>()
     async (c) => {
       const db = c.get("db");
       const { id, key } = c.req.valid("param");
-      const r = await loadReport(db, c.get("actor"), id);
-      const editor = authorize(c.get("actor"), "reports.compile");
-      assertEditable(r);
+      const { r, actor: editor } = await reportFor(c, id, "reports.compile", true);
       const s = sectionOf(r, key);
       const body = c.req.valid("json");
       if (s.version !== body.baseVersion) throw await staleSection(s);
@@ -389,9 +405,7 @@ export const reportRoutes = new Hono<AppEnv>()
     v("json", NewSectionBody),
     async (c) => {
       const db = c.get("db");
-      const r = await loadReport(db, c.get("actor"), c.req.valid("param").id);
-      const editor = authorize(c.get("actor"), "reports.compile");
-      assertEditable(r);
+      const { r, actor: editor } = await reportFor(c, c.req.valid("param").id, "reports.compile", true);
       const body = c.req.valid("json");
       const n = r.sections.filter((s) => s.type === "custom").length + 1;
       const key = `${body.annex ? "annex-" : ""}custom-${n}-${newId().slice(0, 4)}`;
@@ -418,9 +432,7 @@ export const reportRoutes = new Hono<AppEnv>()
     async (c) => {
       const db = c.get("db");
       const { id, key } = c.req.valid("param");
-      const r = await loadReport(db, c.get("actor"), id);
-      authorize(c.get("actor"), "reports.compile");
-      assertEditable(r);
+      const { r } = await reportFor(c, id, "reports.compile", true);
       const s = sectionOf(r, key);
       if (s.type !== "custom") throw conflict("Generated sections are part of the template and cannot be removed.");
       await writeAudited(
@@ -439,9 +451,7 @@ export const reportRoutes = new Hono<AppEnv>()
     async (c) => {
       const db = c.get("db");
       const { id, key } = c.req.valid("param");
-      const r = await loadReport(db, c.get("actor"), id);
-      const editor = authorize(c.get("actor"), "reports.compile");
-      assertEditable(r);
+      const { r, actor: editor } = await reportFor(c, id, "reports.compile", true);
       const s = sectionOf(r, key);
       if (s.type !== "track") throw badRequest("revisionId", "Only a track chapter takes its text from a revision.");
       const { revisionId } = c.req.valid("json");
@@ -477,9 +487,7 @@ export const reportRoutes = new Hono<AppEnv>()
     v("json", RegenerateBody),
     async (c) => {
       const db = c.get("db");
-      const r = await loadReport(db, c.get("actor"), c.req.valid("param").id);
-      const editor = authorize(c.get("actor"), "reports.compile");
-      assertEditable(r);
+      const { r, actor: editor } = await reportFor(c, c.req.valid("param").id, "reports.compile", true);
       const { keys, discardEdits } = c.req.valid("json");
       const unknown = keys?.find((k) => !r.sections.some((s) => s.key === k));
       if (unknown) throw badRequest("keys", `No section has the key "${unknown}".`);
@@ -537,9 +545,7 @@ export const reportRoutes = new Hono<AppEnv>()
     v("json", ReviewBody),
     async (c) => {
       const db = c.get("db");
-      const r = await loadReport(db, c.get("actor"), c.req.valid("param").id);
-      const editor = authorize(c.get("actor"), "reports.compile");
-      assertEditable(r);
+      const { r, actor: editor } = await reportFor(c, c.req.valid("param").id, "reports.compile", true);
       const blocks = composeIssuable(r.sections);
       if (!blocks.some((b) => b.kind !== "heading")) throw badRequest("sections", "The report has no text yet.");
       const [doc] = await db.select({ version: documents.draftVersion }).from(documents).where(eq(documents.id, r.doc.id));
@@ -553,8 +559,7 @@ export const reportRoutes = new Hono<AppEnv>()
     v("param", ReportParam),
     async (c) => {
       const db = c.get("db");
-      const r = await loadReport(db, c.get("actor"), c.req.valid("param").id);
-      const publisher = authorize(c.get("actor"), "reports.publish");
+      const { r, actor: publisher } = await reportFor(c, c.req.valid("param").id, "reports.publish");
       if (r.state !== "adopted") {
         throw conflict(r.state === "published" ? "This text is already published." : "Only an adopted report can be published. Take it through review and adoption first.", { state: r.state });
       }
@@ -605,8 +610,7 @@ export const reportRoutes = new Hono<AppEnv>()
     v("param", ReportParam),
     async (c) => {
       const db = c.get("db");
-      const r = await loadReport(db, c.get("actor"), c.req.valid("param").id);
-      authorize(c.get("actor"), "reports.compile");
+      const { r } = await reportFor(c, c.req.valid("param").id, "reports.compile");
       if (r.state !== "published") throw conflict("Only a published report can be reopened for a revised text.", { state: r.state });
       const now = new Date().toISOString();
       await writeAudited(
@@ -624,8 +628,7 @@ export const reportRoutes = new Hono<AppEnv>()
     v("json", CorrigendumBody),
     async (c) => {
       const db = c.get("db");
-      const r = await loadReport(db, c.get("actor"), c.req.valid("param").id);
-      const publisher = authorize(c.get("actor"), "reports.publish");
+      const { r, actor: publisher } = await reportFor(c, c.req.valid("param").id, "reports.publish");
       const body = c.req.valid("json");
       const base = r.publications.find((p) => p.id === body.publicationId);
       if (!base) throw badRequest("publicationId", "No published text of this report has this id.");
@@ -672,10 +675,8 @@ export const reportRoutes = new Hono<AppEnv>()
     async (c) => {
       const db = c.get("db");
       const { id, lang } = c.req.valid("param");
-      const r = await loadReport(db, c.get("actor"), id);
-      authorize(c.get("actor"), "reports.translate");
-      const revision = adoptedRevision(r);
-      if (!revision) throw conflict("Translation starts once the report is adopted.", { state: r.state });
+      const { r } = await reportFor(c, id, "reports.translate");
+      const revision = translatable(r);
       const [source, [row]] = await Promise.all([
         revisionText(db, revision.id),
         db
@@ -704,11 +705,9 @@ export const reportRoutes = new Hono<AppEnv>()
     async (c) => {
       const db = c.get("db");
       const { id, lang } = c.req.valid("param");
-      const r = await loadReport(db, c.get("actor"), id);
-      const translator = authorize(c.get("actor"), "reports.translate");
+      const { r, actor: translator } = await reportFor(c, id, "reports.translate");
       if (lang === r.report.originalLanguage) throw badRequest("lang", "This is the report's original language.");
-      const revision = adoptedRevision(r);
-      if (!revision) throw conflict("Translation starts once the report is adopted.", { state: r.state });
+      const revision = translatable(r);
       const body = c.req.valid("json");
       const source = await revisionText(db, revision.id);
       const pids = new Set(["$title", ...source.map((p) => p.pid)]);
@@ -762,8 +761,7 @@ export const reportRoutes = new Hono<AppEnv>()
     async (c) => {
       const db = c.get("db");
       const { id, pub, lang } = c.req.valid("param");
-      const r = await loadReport(db, c.get("actor"), id);
-      const publisher = authorize(c.get("actor"), "reports.publish");
+      const { r, actor: publisher } = await reportFor(c, id, "reports.publish");
       const p = r.publications.find((x) => x.id === pub);
       if (!p || !p.revisionId) throw notFound("The published text");
       const [[t], [existing], [original]] = await db.batch([
