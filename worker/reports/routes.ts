@@ -20,7 +20,7 @@ import { revisionLabel } from "../documents/types";
 import { disposition } from "../meetings/materials";
 import { adoptedRevision, assertEditable, type LoadedReport, loadReport, reportState, reportWithDocument } from "./access";
 import { generateSections, isGenerated, reportTemplate } from "./compile";
-import { isAnnexKey, type RenderedReport, type ReportBlock, type ReportLanguage } from "./model";
+import { isAnnexKey, REPORT_LANGUAGES, type RenderedReport, type ReportBlock, type ReportLanguage } from "./model";
 import { renderReportDocx } from "./render/docx";
 import { renderReportPage } from "./render/html";
 import { PdfLanguageError, renderReportPdf } from "./render/pdf";
@@ -337,7 +337,7 @@ export const reportRoutes = new Hono<AppEnv>()
         revisions: r.revisions.map(revisionSummary),
         translations: {
           revision: adopted ? revisionSummary(adopted) : null,
-          languages: (["fr", "es", "ar", "zh", "ru"] as const).map((language) => {
+          languages: REPORT_LANGUAGES.filter((l) => l !== r.report.originalLanguage).map((language) => {
             const t = adopted && translations.find((x) => x.language === language && x.revisionId === adopted.id);
             return { language, state: t ? t.state : "missing", updatedAt: t ? t.updatedAt : null };
           }),
