@@ -262,6 +262,8 @@ describe("editing, the state machine and publication", () => {
     expect(edit.body.error.message).toMatch(/corrigendum/);
     expect((await secretariat.json(`/api/reports/${id}/publish`, { json: {} })).status).toBe(409);
     expect((await secretariat.json(`/api/reports/${id}`, { method: "PATCH", json: { symbol: "A/81/999" } })).status).toBe(409);
+    // Nor through the generic document route.
+    expect((await secretariat.json(`/api/documents/${d.report.documentId}`, { method: "PATCH", json: { symbol: "A/81/999" } })).status).toBe(409);
 
     // The stored text, its hash, and the database refusing to change it.
     const sha = published.body.publication.texts[0].sha256 as string;

@@ -307,6 +307,8 @@ export const documentRoutes = new Hono<AppEnv>()
       const db = c.get("db");
       const doc = await loadDocument(db, c.get("actor"), c.req.valid("param").id);
       authorize(c.get("actor"), "documents.edit", documentScope(doc));
+      // A report's title and symbol follow its own rules (fixed once published).
+      notAReport(doc);
       const body = c.req.valid("json");
       const before = { title: doc.title, symbol: doc.symbol, visibility: doc.visibility };
       const after = { ...before, ...body };
