@@ -190,7 +190,7 @@ function Workspace({ data }: { data: ReportData }) {
       <div id="report-publication" tabIndex={-1}>
         {report.permissions.publish ? <PublishPanel data={data} /> : <PublicationNote data={data} />}
         <PublishedTexts data={data} />
-        {report.permissions.publish && <CorrigendumForm key={data.report.publications.length} data={data} />}
+        {report.permissions.publish && <CorrigendumForm data={data} />}
         {report.permissions.compile && report.state === "published" && <ReopenPanel data={data} />}
       </div>
 

@@ -169,7 +169,9 @@ export function CorrigendumForm({ data }: { data: ReportData }) {
   const hid = useId();
   const refresh = useRefresh(data.report.id);
   const bases = data.report.publications.filter((p) => p.kind !== "corrigendum");
-  const [base, setBase] = useState<string>(bases.at(-1)?.id ?? "");
+  // Kept mounted while the report refreshes, so the "issued" message stays; a newly published text becomes the default only if none is chosen.
+  const [chosen, setBase] = useState<string>("");
+  const base = bases.some((p) => p.id === chosen) ? chosen : (bases.at(-1)?.id ?? "");
   const [rows, setRows] = useState<Row[]>(() => [{ key: ++rowKey, paragraph: "", html: "" }]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [alert, setAlert] = useState<string | null>(null);
