@@ -166,6 +166,9 @@ test("compile → edit → review → comment → adopt on the board → publish
   // 6. Kenya's delegate comments on paragraph 1 of the report on the revision page.
   const kenya = await (await newContext(browser)).newPage();
   await signIn(kenya, "delegate.kenya@plenary.test");
+  // The dashboard points members to reports open for their comments.
+  const card = kenya.getByRole("region", { name: "Progress reports open for comments" });
+  await expect(card.getByRole("link", { name: `${title}, Zero draft` }).getAttribute("href")).resolves.toBe(`/documents/${docId}/rev/0`);
   await kenya.goto(`/reports/${reportId}`);
   await kenya.getByRole("heading", { level: 1, name: title }).waitFor();
   await kenya.locator(".report-status").getByRole("link", { name: "Comment on Zero draft" }).click();

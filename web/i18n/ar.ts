@@ -156,6 +156,8 @@ const ar: Partial<Messages> = {
   "dashboard.meetings.reply": "الرد",
   "dashboard.meetings.minutes": "محاضر مفتوحة لإبداء التصويبات",
   "dashboard.meetings.until": "حتى {when}",
+  "dashboard.reports.title": "تقارير مرحلية مفتوحة للتعليقات",
+  "dashboard.reports.until": "التعليقات حتى {when}",
   "dashboard.meetings.noMinutes": "لا توجد محاضر مفتوحة لإبداء التصويبات.",
   "dashboard.meetings.calendar": "جميع الاجتماعات في التقويم",
   "dashboard.meetings.keeping": "المحاضر التي تتولّى إعدادها",

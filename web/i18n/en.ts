@@ -144,6 +144,8 @@ const en = {
   "dashboard.meetings.reply": "Reply",
   "dashboard.meetings.minutes": "Minutes open for corrections",
   "dashboard.meetings.until": "until {when}",
+  "dashboard.reports.title": "Progress reports open for comments",
+  "dashboard.reports.until": "comments until {when}",
   "dashboard.meetings.noMinutes": "No minutes are open for corrections.",
   "dashboard.meetings.calendar": "All meetings in the calendar",
   "dashboard.meetings.keeping": "Minutes you keep",

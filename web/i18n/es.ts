@@ -155,6 +155,8 @@ const es: Partial<Messages> = {
   "dashboard.meetings.reply": "Responder",
   "dashboard.meetings.minutes": "Actas abiertas a correcciones",
   "dashboard.meetings.until": "hasta el {when}",
+  "dashboard.reports.title": "Informes sobre la marcha de los trabajos abiertos a observaciones",
+  "dashboard.reports.until": "observaciones hasta el {when}",
   "dashboard.meetings.noMinutes": "No hay actas abiertas a correcciones.",
   "dashboard.meetings.calendar": "Todas las reuniones del calendario",
   "dashboard.meetings.keeping": "Actas a su cargo",

@@ -155,6 +155,8 @@ const fr: Partial<Messages> = {
   "dashboard.meetings.reply": "Répondre",
   "dashboard.meetings.minutes": "Comptes rendus ouverts aux corrections",
   "dashboard.meetings.until": "jusqu’au {when}",
+  "dashboard.reports.title": "Rapports d’étape ouverts aux observations",
+  "dashboard.reports.until": "observations jusqu’au {when}",
   "dashboard.meetings.noMinutes": "Aucun compte rendu n’est ouvert aux corrections.",
   "dashboard.meetings.calendar": "Toutes les réunions du calendrier",
   "dashboard.meetings.keeping": "Comptes rendus dont vous avez la charge",

@@ -155,6 +155,8 @@ const ru: Partial<Messages> = {
   "dashboard.meetings.reply": "Ответить",
   "dashboard.meetings.minutes": "Протоколы, открытые для исправлений",
   "dashboard.meetings.until": "до {when}",
+  "dashboard.reports.title": "Доклады о ходе работы, открытые для замечаний",
+  "dashboard.reports.until": "замечания до {when}",
   "dashboard.meetings.noMinutes": "Протоколов, открытых для исправлений, нет.",
   "dashboard.meetings.calendar": "Все заседания в календаре",
   "dashboard.meetings.keeping": "Протоколы, которые вы ведёте",

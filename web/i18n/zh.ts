@@ -155,6 +155,8 @@ const zh: Partial<Messages> = {
   "dashboard.meetings.reply": "回复",
   "dashboard.meetings.minutes": "征求更正的会议记录",
   "dashboard.meetings.until": "截止于 {when}",
+  "dashboard.reports.title": "开放征求意见的进度报告",
+  "dashboard.reports.until": "意见截止时间：{when}",
   "dashboard.meetings.noMinutes": "目前没有征求更正的会议记录。",
   "dashboard.meetings.calendar": "日历中的全部会议",
   "dashboard.meetings.keeping": "由您负责的会议记录",

@@ -6,6 +6,8 @@ import { useI18n, type MessageKey } from "../i18n";
 import { formatDateTime } from "../i18n/time";
 import { tracksQuery } from "../queries";
 import { myMeetingsQuery } from "../queries/meetings";
+import { reportListQuery } from "../queries/reports";
+import { revLabel } from "../components/documents";
 import { Link } from "../router";
 import { useMe, useTimeZone } from "../session";
 
@@ -63,6 +65,7 @@ export default function Dashboard() {
             <p>{t("dashboard.noFacilitating")}</p>
           )}
         </section>
+        {me.seat && me.seat.kind !== "observer" && <ReportsForComment />}
         {me.seat && me.seat.kind !== "observer" && <PendingPositions />}
         {me.seat && me.seatRole === "head" && <PositionDelegates />}
       </div>
@@ -192,6 +195,31 @@ function NextMeetings() {
       <p className="dash-calendar">
         <Link href="/meetings">{t("dashboard.meetings.calendar")}</Link>
       </p>
+    </section>
+  );
+}
+
+/** Progress reports whose draft is open for comments now: members comment on them like on any draft. Shown only when there are some. */
+function ReportsForComment() {
+  const { t, locale } = useI18n();
+  const zone = useTimeZone();
+  const q = useQuery(reportListQuery);
+  const open = (q.data?.reports ?? []).filter((r) => r.state === "under_review" && r.latestRevision?.window === "open");
+  if (open.length === 0) return null;
+  return (
+    <section aria-labelledby="dash-reports" className="card">
+      <h2 id="dash-reports">{t("dashboard.reports.title")}</h2>
+      <ul className="plain">
+        {open.map((r) => (
+          <li key={r.id}>
+            <Link href={`/documents/${encodeURIComponent(r.documentId)}/rev/${r.latestRevision!.number}`}>
+              {r.symbol ? `${r.symbol}: ` : ""}
+              {r.title}, {revLabel(t, r.latestRevision!.number)}
+            </Link>{" "}
+            <span className="muted">{t("dashboard.reports.until", { when: formatDateTime(r.latestRevision!.commentsCloseAt, locale, zone) })}</span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

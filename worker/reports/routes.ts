@@ -228,6 +228,7 @@ export const reportRoutes = new Hono<AppEnv>()
         const own = pubs.filter((p) => p.reportId === r.report.id);
         return {
           id: r.report.id,
+          documentId: r.report.documentId,
           title: r.doc.title,
           symbol: r.doc.symbol,
           session: r.report.session,
