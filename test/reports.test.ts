@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { unzipSync, strFromU8 } from "fflate";
 import { renderModel } from "../worker/reports/text";
-import { countWords } from "../worker/lib/words";
+import { blockWords, countWords } from "../worker/lib/words";
 import { Agent, DEMO_ACCOUNTS, auditRows, env, signIn } from "./helpers";
 
 const HOUR = 3_600_000;
@@ -186,6 +186,8 @@ describe("numbering and word counts", () => {
     expect(patched.status).toBe(200);
     expect((await detail(secretariat, id)).words.over).toBe(false);
     expect(countWords("数据治理促进发展", "zh")).toBeGreaterThan(1);
+    // Entities are characters, not words.
+    expect(blockWords({ html: "Data &amp; flows", footnotes: ["&lt;b&gt;"] })).toBe(3);
   });
 });
 

@@ -2,15 +2,9 @@
 // (stored counts, warnings) and the client (live count while editing), so
 // both always agree.
 
-const segmenters = new Map<string, Intl.Segmenter>();
+import { toPlainText } from "../documents/markup";
 
-/** The text of the restricted inline markup, tags dropped and entities decoded enough to count. */
-export function markupText(html: string): string {
-  return html
-    .replace(/<br\s*\/?>/gi, " ")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(?:amp|lt|gt|quot|#\d+|#x[0-9a-f]+|[a-z]+);/gi, "x");
-}
+const segmenters = new Map<string, Intl.Segmenter>();
 
 /**
  * Words as the UN counts them: in languages written with spaces, runs of
@@ -29,4 +23,4 @@ export function countWords(text: string, language = "en"): number {
 
 /** The words of a block of markup with its footnotes. */
 export const blockWords = (b: { html: string; footnotes?: string[] | null }, language = "en") =>
-  countWords(markupText(b.html), language) + (b.footnotes ?? []).reduce((n, f) => n + countWords(markupText(f), language), 0);
+  countWords(toPlainText(b.html), language) + (b.footnotes ?? []).reduce((n, f) => n + countWords(toPlainText(f), language), 0);

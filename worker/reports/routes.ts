@@ -18,6 +18,7 @@ import { sanitizeInline } from "../documents/markup";
 import { issueRevision, revisionSummary, revisionText } from "../documents/routes";
 import { revisionLabel } from "../documents/types";
 import { disposition } from "../meetings/materials";
+import { instantToZonedLocal } from "../lib/zonedTime";
 import { adoptedRevision, assertEditable, type LoadedReport, loadReport, reportState, reportWithDocument } from "./access";
 import { generateSections, isGenerated, reportTemplate } from "./compile";
 import { isAnnexKey, REPORT_LANGUAGES, type RenderedReport, type ReportBlock, type ReportLanguage } from "./model";
@@ -43,8 +44,7 @@ import {
 import { composeIssuable, corrigendumModel, numberWorking, type ReportMeta, renderModel, type SectionRow, sectionBlocks, textHash, wordCounts } from "./text";
 
 /** Today in Geneva, "YYYY-MM-DD": the date a UN document carries. */
-export const genevaDate = (iso = new Date().toISOString()) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Zurich", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
+const genevaDate = (iso: string | number = Date.now()) => instantToZonedLocal(iso, "Europe/Zurich").slice(0, 10);
 
 const cleanBlocks = (blocks: ReportBlock[]): ReportBlock[] =>
   blocks
@@ -54,8 +54,9 @@ const cleanBlocks = (blocks: ReportBlock[]): ReportBlock[] =>
     })
     .filter((b) => b.html.length > 0);
 
-function sectionView(s: SectionRow, hashNow: string | null) {
+async function sectionView(s: SectionRow) {
   const blocks = sectionBlocks(s);
+  const hashNow = s.generatedHash === null ? null : await textHash(blocks);
   return {
     key: s.key,
     type: s.type,
@@ -93,20 +94,28 @@ function sectionOf(r: LoadedReport, key: string) {
 }
 
 const staleSection = async (current: SectionRow) =>
-  conflict("Someone saved this section meanwhile. Review their text before saving again.", { current: sectionView(current, await textHash(sectionBlocks(current))) });
+  conflict("Someone saved this section meanwhile. Review their text before saving again.", { current: await sectionView(current) });
 
-/** Sets a section's blocks if it is still at `version`; the audit row is written only if that update won. */
-function writeSection(c: Context<AppEnv>, s: SectionRow, editor: SignedIn, changes: Partial<SectionRow>, audit: Omit<AuditEntry, "onlyIf">) {
-  const db = c.get("db");
-  const now = new Date().toISOString();
-  const won = sql`exists (select 1 from report_sections where report_id = ${s.reportId} and key = ${s.key} and version = ${s.version + 1} and updated_at = ${now} and updated_by = ${editor.userId})`;
-  return writeAudited(auditContext(c), [{ ...audit, onlyIf: won }], [
-    db
+/**
+ * A change to a section that applies only if it is still at its version (a colleague's
+ * save meanwhile wins), and the condition under which its audit row is written.
+ */
+function guardedSectionUpdate(db: Db, s: SectionRow, userId: string, changes: Partial<SectionRow>, now: string) {
+  return {
+    update: db
       .update(reportSections)
-      .set({ ...changes, version: s.version + 1, updatedAt: now, updatedBy: editor.userId })
+      .set({ ...changes, version: s.version + 1, updatedAt: now, updatedBy: userId })
       .where(and(eq(reportSections.reportId, s.reportId), eq(reportSections.key, s.key), eq(reportSections.version, s.version)))
       .returning({ version: reportSections.version }),
-  ]).then(([rows]) => (rows as unknown[]).length > 0);
+    won: sql`exists (select 1 from report_sections where report_id = ${s.reportId} and key = ${s.key} and version = ${s.version + 1} and updated_at = ${now} and updated_by = ${userId})`,
+  };
+}
+
+/** Writes one section with its audit row; false when a colleague saved first. */
+async function writeSection(c: Context<AppEnv>, s: SectionRow, editor: SignedIn, changes: Partial<SectionRow>, audit: Omit<AuditEntry, "onlyIf">) {
+  const { update, won } = guardedSectionUpdate(c.get("db"), s, editor.userId, changes, new Date().toISOString());
+  const [rows] = await writeAudited(auditContext(c), [{ ...audit, onlyIf: won }], [update]);
+  return (rows as unknown[]).length > 0;
 }
 
 async function freshSection(db: Db, s: SectionRow) {
@@ -315,7 +324,7 @@ export const reportRoutes = new Hono<AppEnv>()
         .from(reportTranslations)
         .where(eq(reportTranslations.reportId, r.report.id)),
     ]);
-    const hashes = await Promise.all(r.sections.map((s) => textHash(sectionBlocks(s))));
+    const views = await Promise.all(r.sections.map(sectionView));
     const texts = r.publications.length
       ? await db.select({ publicationId: publicationTexts.publicationId, language: publicationTexts.language, sha256: publicationTexts.sha256 }).from(publicationTexts).where(inArray(publicationTexts.publicationId, r.publications.map((p) => p.id)))
       : [];
@@ -328,7 +337,7 @@ export const reportRoutes = new Hono<AppEnv>()
           publications: base.publications.map((p) => ({ ...p, texts: texts.filter((t) => t.publicationId === p.id).map(({ language, sha256 }) => ({ language, sha256 })) })),
         },
         sections: r.sections.map((s, i) => ({
-          ...sectionView(s, hashes[i]!),
+          ...views[i]!,
           candidates:
             s.type === "track" && canCompile
               ? candidates.filter((x) => x.trackId === s.trackId).map((x) => ({ id: x.id, label: `${x.symbol ?? x.title}, ${revisionLabel(x.number)}`, adoptedAt: x.adoptedAt }))
@@ -396,7 +405,9 @@ export const reportRoutes = new Hono<AppEnv>()
       });
       const now = await freshSection(db, s);
       if (!saved) throw await staleSection(now);
-      return c.json({ section: sectionView(now, await textHash(sectionBlocks(now))), words: wordCounts((await loadReport(db, c.get("actor"), id)).sections, r.report.wordLimit) }, 200);
+      // The counts from the sections already loaded, with this one as saved.
+      const words = wordCounts(r.sections.map((x) => (x.key === key ? now : x)), r.report.wordLimit);
+      return c.json({ section: await sectionView(now), words }, 200);
     },
   )
   .post(
@@ -423,7 +434,7 @@ export const reportRoutes = new Hono<AppEnv>()
           db.insert(reportSections).values(row),
         ],
       );
-      return c.json({ section: sectionView(row, null) }, 201);
+      return c.json({ section: await sectionView(row) }, 201);
     },
   )
   .delete(
@@ -475,7 +486,7 @@ export const reportRoutes = new Hono<AppEnv>()
       );
       const now = await freshSection(db, s);
       if (!saved) throw await staleSection(now);
-      return c.json({ section: sectionView(now, now.generatedHash) }, 200);
+      return c.json({ section: await sectionView(now) }, 200);
     },
   )
   .post(
@@ -501,40 +512,34 @@ export const reportRoutes = new Hono<AppEnv>()
       const writes = [];
       const entries: AuditEntry[] = [];
       for (const s of targets) {
-        const current = sectionBlocks(s);
-        const edited = s.generatedHash !== null && (await textHash(current)) !== s.generatedHash;
+        const edited = s.generatedHash !== null && (await textHash(sectionBlocks(s))) !== s.generatedHash;
         if (edited && !discardEdits) {
           kept.push(s.key);
           continue;
         }
         const blocks = generated.get(s.key) ?? [];
-        const hash = await textHash(blocks);
-        if (hash === (await textHash(current)) && JSON.stringify(blocks) === s.blocksJson) {
+        const blocksJson = JSON.stringify(blocks);
+        if (blocksJson === s.blocksJson) {
           unchanged.push(s.key);
           continue;
         }
         regenerated.push(s.key);
         // Guarded by version: a save that lands meanwhile wins, and its section is not regenerated.
-        writes.push(
-          db
-            .update(reportSections)
-            .set({ blocksJson: JSON.stringify(blocks), generatedHash: hash, generatedAt: now, version: s.version + 1, updatedAt: now, updatedBy: editor.userId })
-            .where(and(eq(reportSections.reportId, s.reportId), eq(reportSections.key, s.key), eq(reportSections.version, s.version))),
-        );
+        const { update, won } = guardedSectionUpdate(db, s, editor.userId, { blocksJson, generatedHash: await textHash(blocks), generatedAt: now }, now);
+        writes.push(update);
         entries.push({
           action: "report.regenerate",
           targetType: "report",
           targetId: r.report.id,
           before: { key: s.key, version: s.version, edited },
           after: { key: s.key, version: s.version + 1, blocks: blocks.length },
-          onlyIf: sql`exists (select 1 from report_sections where report_id = ${s.reportId} and key = ${s.key} and version = ${s.version + 1} and updated_at = ${now})`,
+          onlyIf: won,
         });
       }
       if (writes.length) await writeAudited(auditContext(c), entries, writes as [(typeof writes)[number]]);
       const after = await loadReport(db, c.get("actor"), r.report.id);
-      const hashes = await Promise.all(after.sections.map((s) => textHash(sectionBlocks(s))));
       return c.json(
-        { regenerated, kept, unchanged, sections: after.sections.map((s, i) => sectionView(s, hashes[i]!)), words: wordCounts(after.sections, after.report.wordLimit) },
+        { regenerated, kept, unchanged, sections: await Promise.all(after.sections.map(sectionView)), words: wordCounts(after.sections, after.report.wordLimit) },
         200,
       );
     },
@@ -826,4 +831,3 @@ export const reportRoutes = new Hono<AppEnv>()
     },
   );
 
-export { file as fileResponse };
