@@ -100,7 +100,9 @@ export function FormMessages({ alert, status, statusClass = "alert alert-ok" }: 
   );
 }
 
-type Common = { label: ReactNode; name: string; error?: string; hint?: ReactNode };
+/** `fieldClass` adds to the wrapper's "field" class (layout within a row). */
+type Common = { label: ReactNode; name: string; error?: string; hint?: ReactNode; fieldClass?: string };
+const wrapperClass = (extra?: string) => (extra ? `field ${extra}` : "field");
 
 function useDescribed(name: string, error?: string, hint?: ReactNode) {
   const id = `${useId()}-${name}`;
@@ -134,10 +136,10 @@ function Extras({ hint, hintId, error, errorId }: { hint?: ReactNode; hintId?: s
   );
 }
 
-export function Field({ label, name, error, hint, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({ label, name, error, hint, fieldClass, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const d = useDescribed(name, error, hint);
   return (
-    <div className="field">
+    <div className={wrapperClass(fieldClass)}>
       <label htmlFor={d.id}>{label}</label>
       <input id={d.id} name={name} {...d.aria} {...input} />
       <Extras hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} />
@@ -145,10 +147,10 @@ export function Field({ label, name, error, hint, ...input }: Common & InputHTML
   );
 }
 
-export function SelectField({ label, name, error, hint, children, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ label, name, error, hint, fieldClass, children, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   const d = useDescribed(name, error, hint);
   return (
-    <div className="field">
+    <div className={wrapperClass(fieldClass)}>
       <label htmlFor={d.id}>{label}</label>
       <select id={d.id} name={name} {...d.aria} {...select}>
         {children}
@@ -158,10 +160,10 @@ export function SelectField({ label, name, error, hint, children, ...select }: C
   );
 }
 
-export function TextAreaField({ label, name, error, hint, ...area }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({ label, name, error, hint, fieldClass, ...area }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const d = useDescribed(name, error, hint);
   return (
-    <div className="field">
+    <div className={wrapperClass(fieldClass)}>
       <label htmlFor={d.id}>{label}</label>
       <textarea id={d.id} name={name} {...d.aria} {...area} />
       <Extras hint={hint} hintId={d.hintId} error={error} errorId={d.errorId} />

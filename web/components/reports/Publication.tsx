@@ -8,7 +8,8 @@ import { ApiError } from "../../api";
 import { useI18n, type MessageKey } from "../../i18n";
 import { reportCalls, reportKeys, type ReportData } from "../../queries/reports";
 import { revLabel } from "../documents";
-import { describeError, FormMessages } from "../form";
+import { escapeText } from "../../../worker/documents/markup";
+import { describeError, Field, FormMessages, SelectField, TextAreaField } from "../form";
 import { DateTime } from "../ui";
 import { stateLabel, STATUS_FOCUS, useLanguageName } from "./common";
 
@@ -216,7 +217,7 @@ export function CorrigendumForm({ data }: { data: ReportData }) {
           try {
             const res = await reportCalls.corrigendum(data.report.id, {
               publicationId: base,
-              corrections: rows.map((r) => ({ paragraph: Number(r.paragraph), html: escapeHtml(r.html.trim()) })),
+              corrections: rows.map((r) => ({ paragraph: Number(r.paragraph), html: escapeText(r.html.trim()) })),
             });
             setIssued({ symbol: res.publication.symbol, href: res.publication.href });
             setRows([{ key: ++rowKey, paragraph: "", html: "" }]);
@@ -234,69 +235,44 @@ export function CorrigendumForm({ data }: { data: ReportData }) {
           }
         }}
       >
-        <div className="field">
-          <label htmlFor={`${hid}-base`}>{t("report.corr.base")}</label>
-          <select id={`${hid}-base`} data-field="publicationId" value={base} onChange={(e) => setBase(e.target.value)} aria-invalid={err("publicationId") ? true : undefined} aria-describedby={err("publicationId") ? `${hid}-base-e` : undefined}>
-            {bases.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.symbol}
-              </option>
-            ))}
-          </select>
-          {err("publicationId") && (
-            <p className="field-error" id={`${hid}-base-e`}>
-              {err("publicationId")}
-            </p>
-          )}
-        </div>
+        <SelectField label={t("report.corr.base")} name="publicationId" data-field="publicationId" value={base} onChange={(e) => setBase(e.target.value)} error={err("publicationId")}>
+          {bases.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.symbol}
+            </option>
+          ))}
+        </SelectField>
         <fieldset className="corr-rows">
           <legend>{t("report.corr.rows")}</legend>
           {err("corrections") && <p className="field-error">{err("corrections")}</p>}
           <ol className="plain">
             {rows.map((r, i) => {
-              const pe = err(`corrections.${i}.paragraph`);
-              const te = err(`corrections.${i}.html`);
-              const rid = `${hid}-r${r.key}`;
               return (
                 <li key={r.key} className="corr-row">
-                  <div className="field corr-n">
-                    <label htmlFor={`${rid}-n`}>{t("report.corr.paragraph", { n: i + 1 })}</label>
-                    <input
-                      id={`${rid}-n`}
-                      data-field={`corrections.${i}.paragraph`}
-                      type="number"
-                      inputMode="numeric"
-                      min={1}
-                      value={r.paragraph}
-                      onChange={(e) => setRow(r.key, { paragraph: e.target.value })}
-                      aria-invalid={pe ? true : undefined}
-                      aria-describedby={pe ? `${rid}-ne` : undefined}
-                    />
-                    {pe && (
-                      <p className="field-error" id={`${rid}-ne`}>
-                        {pe}
-                      </p>
-                    )}
-                  </div>
-                  <div className="field grow">
-                    <label htmlFor={`${rid}-t`}>{t("report.corr.text", { n: i + 1 })}</label>
-                    <textarea
-                      id={`${rid}-t`}
-                      data-field={`corrections.${i}.html`}
-                      rows={3}
-                      dir="auto"
-                      maxLength={20_000}
-                      value={r.html}
-                      onChange={(e) => setRow(r.key, { html: e.target.value })}
-                      aria-invalid={te ? true : undefined}
-                      aria-describedby={te ? `${rid}-te` : undefined}
-                    />
-                    {te && (
-                      <p className="field-error" id={`${rid}-te`}>
-                        {te}
-                      </p>
-                    )}
-                  </div>
+                  <Field
+                    fieldClass="corr-n"
+                    label={t("report.corr.paragraph", { n: i + 1 })}
+                    name={`corrections.${i}.paragraph`}
+                    data-field={`corrections.${i}.paragraph`}
+                    type="number"
+                    inputMode="numeric"
+                    min={1}
+                    value={r.paragraph}
+                    onChange={(e) => setRow(r.key, { paragraph: e.target.value })}
+                    error={err(`corrections.${i}.paragraph`)}
+                  />
+                  <TextAreaField
+                    fieldClass="grow"
+                    label={t("report.corr.text", { n: i + 1 })}
+                    name={`corrections.${i}.html`}
+                    data-field={`corrections.${i}.html`}
+                    rows={3}
+                    dir="auto"
+                    maxLength={20_000}
+                    value={r.html}
+                    onChange={(e) => setRow(r.key, { html: e.target.value })}
+                    error={err(`corrections.${i}.html`)}
+                  />
                   {rows.length > 1 && (
                     <button type="button" className="icon-button danger corr-remove" aria-label={t("report.corr.remove", { n: i + 1 })} title={t("report.corr.remove", { n: i + 1 })} onClick={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}>
                       ×
@@ -321,7 +297,6 @@ export function CorrigendumForm({ data }: { data: ReportData }) {
 }
 
 /** The corrected wording is typed as plain text; the server takes the restricted markup. */
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** After publication, the secretariat may start a revised text (/Rev.N): the sections open again. */
 export function ReopenPanel({ data }: { data: ReportData }) {
