@@ -10,7 +10,8 @@ export default defineConfig({
         plugins: [
           cloudflareTest(async () => ({
             wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations("migrations") } },
+            // PUBLIC_ORIGIN: the tests' own origin. DEV_MAILBOX: keep mail unredacted for the tests (never set in production).
+            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations("migrations"), PUBLIC_ORIGIN: "https://plenary.test", DEV_MAILBOX: "on" } },
           })),
         ],
         test: {

@@ -56,7 +56,9 @@ export default async function setup(project: TestProject) {
   await run(bin("node"), ["scripts/prepare-db.ts", "--persist-to", PERSIST]);
 
   const log: string[] = [];
-  const server: ChildProcess = spawn(bin("wrangler"), ["dev", "--port", String(PORT), "--ip", "127.0.0.1", "--persist-to", PERSIST, "--assets", CLIENT], {
+  // Mailed links point at this server; DEV_MAILBOX keeps them readable at /api/dev/mail.
+  const vars = ["--var", `PUBLIC_ORIGIN:http://127.0.0.1:${PORT}`, "--var", "DEV_MAILBOX:on"];
+  const server: ChildProcess = spawn(bin("wrangler"), ["dev", "--port", String(PORT), "--ip", "127.0.0.1", "--persist-to", PERSIST, "--assets", CLIENT, ...vars], {
     cwd: ROOT,
     detached: true, // its own process group, so teardown stops workerd too
     stdio: ["ignore", "pipe", "pipe"],

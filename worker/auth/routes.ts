@@ -3,7 +3,7 @@ import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { auditContext, writeAudited } from "../audit";
 import { passwordResets, sessions, users } from "../db/schema";
-import type { AppEnv } from "../env";
+import { type AppEnv, publicOrigin } from "../env";
 import { ApiError, gone } from "../errors";
 import { queueMail } from "../mail/mailer";
 import { resetMail } from "../mail/templates";
@@ -83,7 +83,7 @@ export const auth = new Hono<AppEnv>()
       if (user) {
         const token = newToken();
         const now = Date.now();
-        const link = `${new URL(c.req.url).origin}/reset-password/${token}`;
+        const link = `${publicOrigin(c.env)}/reset-password/${token}`;
         const mail = queueMail(db, c.env, resetMail(user.email, user.name, link));
         await writeAudited(
           auditContext(c),

@@ -7,7 +7,7 @@ import { hashPassword, newId, newToken, sha256Hex } from "../auth/crypto";
 import { AcceptInvitationBody, InviteBody } from "../auth/schemas";
 import { loadActor, newSession, setSessionCookie } from "../auth/session";
 import { invitations, seats, users } from "../db/schema";
-import type { AppEnv } from "../env";
+import { type AppEnv, publicOrigin } from "../env";
 import { badRequest, conflict, gone, notFound } from "../errors";
 import { queueMail } from "../mail/mailer";
 import { invitationMail } from "../mail/templates";
@@ -91,7 +91,7 @@ export const invitationRoutes = new Hono<AppEnv>()
         createdAt: now.toISOString(),
         expiresAt: expires.toISOString(),
       };
-      const link = `${new URL(c.req.url).origin}/invitations/${token}`;
+      const link = `${publicOrigin(c.env)}/invitations/${token}`;
       const label = roleLabel(row.seatRole, seat?.name ?? null, row.officerRole);
       const mail = queueMail(db, c.env, invitationMail(body.email, body.name, label, link, row.expiresAt.slice(0, 16).replace("T", " ")));
       const { tokenHash: _secret, ...visible } = row;

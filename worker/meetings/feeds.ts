@@ -6,7 +6,7 @@ import { describeRoute } from "hono-openapi";
 import { auditContext, writeAudited } from "../audit";
 import { newToken, sha256Hex } from "../auth/crypto";
 import { calendarTokens, meetings, tracks, users } from "../db/schema";
-import type { AppEnv } from "../env";
+import { type AppEnv, publicOrigin } from "../env";
 import { notFound } from "../errors";
 import { authorize, can } from "../policy";
 import { v } from "../validation";
@@ -88,7 +88,7 @@ async function calendarResponse(
   withLinks: boolean,
   opts: { private: boolean; fileName: string; download?: boolean },
 ) {
-  const origin = new URL(c.req.url).origin;
+  const origin = publicOrigin(c.env);
   const parts = [FEED_FORMAT, origin, name, withLinks, ...rows.map((m) => `${m.id}|${m.updatedAt}|${m.track ?? ""}`)];
   const etag = `"${(await sha256Hex(parts.join("\n"))).slice(0, 32)}"`;
   const headers = {
@@ -180,7 +180,7 @@ export const feedRoutes = new Hono<AppEnv>()
       await writeAudited(auditContext(c), [{ action: "calendar.token", targetType: "user", targetId: me.userId, after: { createdAt: now } }], [
         db.insert(calendarTokens).values(row).onConflictDoUpdate({ target: calendarTokens.userId, set: { tokenHash: row.tokenHash, createdAt: now } }),
       ]);
-      return c.json({ url: `${new URL(c.req.url).origin}/api/calendar/${token}.ics`, createdAt: now }, 201);
+      return c.json({ url: `${publicOrigin(c.env)}/api/calendar/${token}.ics`, createdAt: now }, 201);
     },
   )
   .delete("/me/calendar-feed", describeRoute({ tags: ["calendar"], summary: "Turn off your personal feed" }), async (c) => {

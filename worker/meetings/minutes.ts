@@ -8,7 +8,7 @@ import { newId } from "../auth/crypto";
 import { agendaItems, attendance, meetingReplies, meetings, minutesCorrections, minutesVersions, seats, users } from "../db/schema";
 import { aliased } from "../db/alias";
 import { insertIf } from "../db/insert-if";
-import type { AppEnv, Db } from "../env";
+import { type AppEnv, type Db, publicOrigin } from "../env";
 import { badRequest, conflict, notFound } from "../errors";
 import { type Actor, authorize, can } from "../policy";
 import { v } from "../validation";
@@ -173,7 +173,7 @@ export const minutesRoutes = new Hono<AppEnv>()
       if (Date.parse(closesAt) <= Date.now()) throw badRequest("closesAt", "The corrections window must close in the future.");
       const now = new Date().toISOString();
       const applied = sql`exists (select 1 from meetings where id = ${m.id} and minutes_status = 'circulated' and corrections_close_at = ${closesAt} and updated_at = ${now})`;
-      const mail = await mailParticipants(db, c.env, m.id, minutesLetter(m, `${new URL(c.req.url).origin}/meetings/${m.id}/minutes`, closesAt), applied);
+      const mail = await mailParticipants(db, c.env, m.id, minutesLetter(m, `${publicOrigin(c.env)}/meetings/${m.id}/minutes`, closesAt), applied);
       const [updated] = await writeAudited(
         auditContext(c),
         [{ action: "minutes.circulate", targetType: "meeting", targetId: m.id, before: { minutesStatus: "draft" }, after: { minutesStatus: "circulated", correctionsCloseAt: closesAt }, onlyIf: applied }],

@@ -24,7 +24,7 @@ import {
 } from "../db/schema";
 import { aliased } from "../db/alias";
 import { insertIf } from "../db/insert-if";
-import type { AppEnv, Db } from "../env";
+import { type AppEnv, type Db, publicOrigin } from "../env";
 import { badRequest, conflict } from "../errors";
 import { type Actor, authorize, can } from "../policy";
 import { v } from "../validation";
@@ -70,7 +70,7 @@ export function presentMeeting(m: MeetingRow, actor: Actor) {
   return { ...rest, onlineUrl: can(actor, "meetings.join", meetingScope(m)) ? onlineUrl : null };
 }
 
-const meetingLink = (c: Context<AppEnv>, id: string) => `${new URL(c.req.url).origin}/meetings/${id}`;
+const meetingLink = (c: Context<AppEnv>, id: string) => `${publicOrigin(c.env)}/meetings/${id}`;
 
 /**
  * Writes `next` over `m` unless someone changed the meeting since it was read (409 then),
