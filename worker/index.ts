@@ -133,12 +133,21 @@ export { app };
 export default {
   fetch: app.fetch,
   // Every minute: close due procedures, queue reminders, send stored mail; hourly housekeeping.
+  // Each step runs even if an earlier one failed: the failure is logged as JSON and the
+  // next minute's run retries it (every step is safe to repeat).
   async scheduled(controller, env, ctx) {
+    const step = async (name: string, run: () => Promise<unknown>) => {
+      try {
+        await run();
+      } catch (err) {
+        console.error(JSON.stringify({ level: "error", event: `scheduled.${name}`, scheduledTime: new Date(controller.scheduledTime).toISOString(), message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }));
+      }
+    };
     ctx.waitUntil(
       (async () => {
-        await consensusTick(env, controller.scheduledTime);
-        await deliverStored(drizzle(env.DB, { schema }), env);
-        if (new Date(controller.scheduledTime).getUTCMinutes() === 17) await housekeeping(env);
+        await step("consensus", () => consensusTick(env, controller.scheduledTime));
+        await step("mail", () => deliverStored(drizzle(env.DB, { schema }), env));
+        if (new Date(controller.scheduledTime).getUTCMinutes() === 17) await step("housekeeping", () => housekeeping(env));
       })(),
     );
   },

@@ -15,11 +15,9 @@ import { findRevision } from "../documents/routes";
 import { RevisionParam } from "../documents/schemas";
 import { revisionLabel } from "../documents/types";
 import { buildBoard } from "./board";
-import { mailHeads } from "./mail";
+import { refusal, writePosition } from "./positions";
+import { closeByChair, openProcedure, type ProcedureRow, type RevisionRow } from "./procedures";
 import { CloseBody, ConfirmBody, DelegatesBody, MIN_SILENCE_HOURS, PositionBody, ProcedureBody, ProcedureParam } from "./schemas";
-
-type RevisionRow = typeof revisions.$inferSelect;
-type ProcedureRow = typeof procedures.$inferSelect;
 
 const presentProcedure = (p: ProcedureRow) => ({
   id: p.id,
@@ -53,28 +51,7 @@ async function authorizePosition(db: Db, actor: Actor, doc: DocumentRow): Promis
   return authorize(actor, "positions.record", await positionScope(db, actor, doc));
 }
 
-type PositionValue = Omit<typeof positions.$inferInsert, "revisionId" | "seatId" | "version">;
-
-/**
- * The write of a seat's position: a first position is inserted only if none exists,
- * a change applies only to the version the delegate saw. Either way the loser of a
- * race matches nothing and gets 409. `applied` holds once this request's write stands.
- */
-function positionWrite(db: Db, revisionId: string, seatId: string, value: PositionValue, baseVersion: number | null) {
-  const version = (baseVersion ?? 0) + 1;
-  const statement =
-    baseVersion === null
-      ? db.insert(positions).values({ revisionId, seatId, ...value, version }).onConflictDoNothing().returning({ version: positions.version })
-      : db
-          .update(positions)
-          .set({ ...value, version })
-          .where(and(eq(positions.revisionId, revisionId), eq(positions.seatId, seatId), eq(positions.version, baseVersion)))
-          .returning({ version: positions.version });
-  const applied = sql`exists (select 1 from positions where revision_id = ${revisionId} and seat_id = ${seatId} and version = ${version} and recorded_at = ${value.recordedAt} and recorded_by = ${value.recordedBy})`;
-  return { statement, applied, version };
-}
-
-async function openProcedure(db: Db, revisionId: string) {
+async function openProcedureOn(db: Db, revisionId: string) {
   return db.query.procedures.findFirst({ where: and(eq(procedures.revisionId, revisionId), eq(procedures.status, "open")) });
 }
 
@@ -152,8 +129,7 @@ export const consensusRoutes = new Hono<AppEnv>()
       const who = await authorizePosition(db, actor, doc);
       const revision = await findRevision(db, doc.id, n);
       const now = new Date().toISOString();
-      const open = await openProcedure(db, revision.id);
-      assertPositionsOpen(revision, open, now);
+      assertPositionsOpen(revision, await openProcedureOn(db, revision.id), now);
       const paragraphIds = [...new Set(body.paragraphIds ?? [])];
       if (paragraphIds.length) {
         const found = await db
@@ -164,48 +140,10 @@ export const consensusRoutes = new Hono<AppEnv>()
       }
       const seatId = who.seatId!;
       const value = { stance: body.stance, explanation: body.explanation || null, paragraphIds: JSON.stringify(paragraphIds), recordedBy: who.userId, recordedAt: now, confirmedFrom: null };
-      const { statement, applied: mineNow, version } = positionWrite(db, revision.id, seatId, value, body.baseVersion);
-      const breaksSilence = body.stance === "objection" && open?.kind === "silence";
-      const result = await writeAudited(
-        auditContext(c),
-        [
-          { action: "position.record", targetType: "revision", targetId: revision.id, after: { seatId, ...value, version }, onlyIf: mineNow },
-          ...(breaksSilence ? [{ action: "procedure.broken", targetType: "procedure", targetId: open!.id, after: { seatId, text: value.explanation }, onlyIf: mineNow }] : []),
-        ],
-        [
-          statement,
-          db.insert(positionHistory).select(
-            db
-              .select({
-                id: sql<null>`NULL`.as("id"),
-                revisionId: positions.revisionId,
-                seatId: positions.seatId,
-                stance: positions.stance,
-                explanation: positions.explanation,
-                paragraphIds: positions.paragraphIds,
-                recordedBy: positions.recordedBy,
-                recordedAt: positions.recordedAt,
-                kind: sql<"record">`'record'`.as("kind"),
-              })
-              .from(positions)
-              .where(mineNow),
-          ),
-          // One objection breaks silence, at once.
-          ...(breaksSilence
-            ? [
-                db
-                  .update(procedures)
-                  .set({ status: "broken", closedAt: now, brokenBySeat: seatId, brokenByUser: who.userId, brokenText: value.explanation })
-                  .where(and(eq(procedures.id, open!.id), eq(procedures.status, "open"), mineNow)),
-              ]
-            : []),
-        ],
-      );
-      if ((result[0] as unknown[]).length === 0) {
-        const current = await db.query.positions.findFirst({ where: and(eq(positions.revisionId, revision.id), eq(positions.seatId, seatId)) });
-        throw conflict("Another delegate of your seat changed its position meanwhile. Review it before changing it again.", { current });
-      }
-      return c.json({ position: { seatId, ...value, paragraphIds, version }, silenceBroken: breaksSilence }, 200);
+      const written = await writePosition(auditContext(c), revision, seatId, value, body.baseVersion, "record");
+      if (!written) throw await refusal(db, revision, seatId);
+      const { version, silenceBroken } = written;
+      return c.json({ position: { seatId, ...value, paragraphIds, version }, silenceBroken }, 200);
     },
   )
   .post(
@@ -221,7 +159,7 @@ export const consensusRoutes = new Hono<AppEnv>()
       const who = await authorizePosition(db, actor, doc);
       const revision = await findRevision(db, doc.id, n);
       const now = new Date().toISOString();
-      assertPositionsOpen(revision, await openProcedure(db, revision.id), now);
+      assertPositionsOpen(revision, await openProcedureOn(db, revision.id), now);
       const [previous] = await db
         .select({ position: positions, number: revisions.number })
         .from(positions)
@@ -238,17 +176,11 @@ export const consensusRoutes = new Hono<AppEnv>()
         p.paragraphIds = JSON.stringify((JSON.parse(p.paragraphIds) as string[]).filter((pid) => kept.has(pid)));
       }
       const value = { stance: p.stance, explanation: p.explanation, paragraphIds: p.paragraphIds, recordedBy: who.userId, recordedAt: now, confirmedFrom: previous.number };
-      const { statement, applied: mineNow, version } = positionWrite(db, revision.id, who.seatId!, value, c.req.valid("json").baseVersion);
-      const result = await writeAudited(
-        auditContext(c),
-        [{ action: "position.confirm", targetType: "revision", targetId: revision.id, after: { seatId: who.seatId, ...value, version }, onlyIf: mineNow }],
-        [
-          statement,
-          db.insert(positionHistory).values({ revisionId: revision.id, seatId: who.seatId!, stance: value.stance, explanation: value.explanation, paragraphIds: value.paragraphIds, recordedBy: who.userId, recordedAt: now, kind: "confirm" }),
-        ],
-      );
-      if ((result[0] as unknown[]).length === 0) throw conflict("Another delegate of your seat changed its position meanwhile.");
-      return c.json({ position: { seatId: who.seatId, ...value, paragraphIds: JSON.parse(value.paragraphIds), version } }, 200);
+      // An objection confirmed for this text breaks silence exactly as one recorded anew.
+      const written = await writePosition(auditContext(c), revision, who.seatId!, value, c.req.valid("json").baseVersion, "confirm");
+      if (!written) throw await refusal(db, revision, who.seatId!);
+      const { version, silenceBroken } = written;
+      return c.json({ position: { seatId: who.seatId, ...value, paragraphIds: JSON.parse(value.paragraphIds) as string[], version }, silenceBroken }, 200);
     },
   )
   .get(
@@ -290,46 +222,13 @@ export const consensusRoutes = new Hono<AppEnv>()
         throw badRequest("deadline", `A silence procedure runs at least ${MIN_SILENCE_HOURS} hours.`);
       }
       if (deadline <= now) throw badRequest("deadline", "The deadline must be in the future.");
-      const row = {
-        id: newId(),
-        revisionId: revision.id,
+      const row = await openProcedure(auditContext(c), c.env, doc, revision, chair.userId, {
         kind: body.kind,
-        openedBy: chair.userId,
-        openedAt: now.toISOString(),
         deadline: deadline.toISOString(),
         deadlineTimeZone: body.deadlineTimeZone,
         remindBeforeHours: body.remindBeforeHours ?? 24,
-        status: "open" as const,
-      };
-      const label = `${doc.symbol ?? doc.title}, ${revisionLabel(n)}`;
-      const opened = sql`exists (select 1 from procedures where id = ${row.id})`;
-      try {
-        await writeAudited(
-          auditContext(c),
-          [{ action: `procedure.open`, targetType: "procedure", targetId: row.id, after: row }],
-          [
-            db.insert(procedures).values(row),
-            mailHeads(
-              db,
-              c.env,
-              {
-                kind: body.kind === "silence" ? "silence_opened" : "round_opened",
-                subject: body.kind === "silence" ? `Silence procedure: ${label}` : `Consensus round: ${label}`,
-                text:
-                  body.kind === "silence"
-                    ? `The Chair has placed ${label} under a silence procedure. Unless a seat objects before ${row.deadline} (UTC; time zone of the procedure: ${row.deadlineTimeZone}), the text is adopted.\n\nRecord your seat's position in Plenary.`
-                    : `The Chair has opened a consensus round on ${label}, until ${row.deadline} (UTC).\n\nRecord your seat's position in Plenary.`,
-              },
-              sql`1 = 1`,
-              opened,
-            ),
-          ],
-        );
-      } catch (err) {
-        if (String(err).includes("UNIQUE")) throw conflict("A procedure is already open on this revision.");
-        throw err;
-      }
-      return c.json({ procedure: presentProcedure({ ...row, reminderSentAt: null, closedAt: null, closedBy: null, decision: null, brokenBySeat: null, brokenByUser: null, brokenText: null }) }, 201);
+      });
+      return c.json({ procedure: presentProcedure(row) }, 201);
     },
   )
   .post(
@@ -346,24 +245,8 @@ export const consensusRoutes = new Hono<AppEnv>()
       const revision = await findRevision(db, doc.id, n);
       const proc = await db.query.procedures.findFirst({ where: and(eq(procedures.id, pid), eq(procedures.revisionId, revision.id)) });
       if (!proc) throw notFound("The procedure");
-      if (proc.status !== "open" && proc.status !== "broken") throw conflict(`This procedure was already closed (${proc.status}).`);
-      const now = new Date().toISOString();
-      const closed = sql`exists (select 1 from procedures where id = ${pid} and closed_at = ${now} and closed_by = ${chair.userId})`;
-      const result = await writeAudited(
-        auditContext(c),
-        [{ action: "procedure.close", targetType: "procedure", targetId: pid, before: { status: proc.status }, after: { status: outcome, decision }, onlyIf: closed }],
-        [
-          db
-            .update(procedures)
-            .set({ status: outcome, closedAt: now, closedBy: chair.userId, decision })
-            .where(and(eq(procedures.id, pid), inArray(procedures.status, ["open", "broken"])))
-            .returning({ id: procedures.id }),
-          ...(outcome === "adopted" ? [db.update(revisions).set({ adoptedAt: now }).where(and(eq(revisions.id, revision.id), closed))] : []),
-          ...announce(db, c.env, doc, revision, outcome, closed, decision),
-        ],
-      );
-      if ((result[0] as unknown[]).length === 0) throw conflict("This procedure was closed meanwhile.");
-      return c.json({ procedure: { id: pid, status: outcome, closedAt: now, decision } }, 200);
+      const closed = await closeByChair(auditContext(c), c.env, doc, revision, proc, chair.userId, { outcome, decision });
+      return c.json({ procedure: closed }, 200);
     },
   )
   .get("/consensus/position-delegates", describeRoute({ tags: ["consensus"], summary: "Delegates allowed to record one's seat's positions (for its head)" }), async (c) => {
@@ -430,21 +313,3 @@ export const consensusRoutes = new Hono<AppEnv>()
       }));
     return c.json({ items }, 200);
   });
-
-/** The outcome, announced to every head of delegation in the same batch. */
-export function announce(db: Db, env: AppEnv["Bindings"], doc: DocumentRow, revision: RevisionRow, outcome: "adopted" | "not_adopted", onlyIf: ReturnType<typeof sql>, decision?: string | null) {
-  const label = `${doc.symbol ?? doc.title}, ${revisionLabel(revision.number)}`;
-  return [
-    mailHeads(
-      db,
-      env,
-      {
-        kind: "procedure_outcome",
-        subject: outcome === "adopted" ? `Adopted: ${label}` : `Not adopted: ${label}`,
-        text: `${label} was ${outcome === "adopted" ? "adopted" : "not adopted"}.${decision ? `\n\nDecision: ${decision}` : ""}\n\nReservations stay recorded in context, beside their paragraphs.`,
-      },
-      sql`1 = 1`,
-      onlyIf,
-    ),
-  ];
-}

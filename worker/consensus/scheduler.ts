@@ -1,23 +1,34 @@
-// Run by the Cron Trigger every minute: closes silence procedures whose
-// deadline passed (adopted, since any objection would already have broken
-// them) and sends the one reminder each procedure owes to seats without a
-// position. Every write is guarded, so a second or late run records nothing twice.
+// Run by the Cron Trigger every minute: closes silence procedures whose deadline passed
+// (adopted, or broken if an objection stands) and sends the one reminder each procedure
+// owes to seats without a position. Every write claims its procedure with a fresh token,
+// so a platform retry or a second run for the same minute records and mails nothing
+// twice; each procedure is handled on its own, so one failure stops none of the others
+// (the next minute's run retries it).
 import { and, eq, isNull, lte, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { writeAudited } from "../audit";
+import { newId } from "../auth/crypto";
 import * as schema from "../db/schema";
 import { documents, procedures, revisions } from "../db/schema";
 import type { Bindings } from "../env";
 import { revisionLabel } from "../documents/types";
-import { announce } from "./routes";
 import { mailHeads } from "./mail";
+import { closeAtDeadline } from "./procedures";
 
 const SCHEDULER = { kind: "anonymous" } as const;
+
+function logFailure(event: string, procedureId: string, now: string, err: unknown) {
+  console.error(JSON.stringify({ level: "error", event, procedureId, at: now, message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined }));
+}
 
 export async function consensusTick(env: Bindings, nowMs = Date.now()) {
   const db = drizzle(env.DB, { schema });
   const now = new Date(nowMs).toISOString();
-  const ctx = { db, actor: SCHEDULER, requestId: `cron-${now}` };
+  // Two runs for the same minute share `now`; the audit log tells them apart.
+  const ctx = { db, actor: SCHEDULER, requestId: `cron-${now}-${newId().slice(0, 8)}` };
+  const failed: string[] = [];
+  let adopted = 0;
+  let broken = 0;
 
   const due = await db
     .select({ proc: procedures, revision: revisions, doc: documents })
@@ -25,17 +36,15 @@ export async function consensusTick(env: Bindings, nowMs = Date.now()) {
     .innerJoin(revisions, eq(revisions.id, procedures.revisionId))
     .innerJoin(documents, eq(documents.id, revisions.documentId))
     .where(and(eq(procedures.status, "open"), eq(procedures.kind, "silence"), lte(procedures.deadline, now)));
-  for (const { proc, revision, doc } of due) {
-    const closedHere = sql`exists (select 1 from procedures where id = ${proc.id} and status = 'adopted' and closed_at = ${now} and closed_by is null)`;
-    await writeAudited(
-      ctx,
-      [{ action: "procedure.adopted", targetType: "procedure", targetId: proc.id, before: { status: "open" }, after: { status: "adopted", revision: revisionLabel(revision.number) }, onlyIf: closedHere }],
-      [
-        db.update(procedures).set({ status: "adopted", closedAt: now, decision: "Adopted under the silence procedure: no objection by the deadline." }).where(and(eq(procedures.id, proc.id), eq(procedures.status, "open"))),
-        db.update(revisions).set({ adoptedAt: now }).where(and(eq(revisions.id, revision.id), isNull(revisions.adoptedAt), closedHere)),
-        ...announce(db, env, doc, revision, "adopted", closedHere, "Adopted under the silence procedure: no objection by the deadline."),
-      ],
-    );
+  for (const row of due) {
+    try {
+      const outcome = await closeAtDeadline(ctx, env, row, now);
+      if (outcome === "adopted") adopted++;
+      if (outcome === "broken") broken++;
+    } catch (err) {
+      failed.push(row.proc.id);
+      logFailure("consensus.close_failed", row.proc.id, now, err);
+    }
   }
 
   const reminders = await db
@@ -51,27 +60,39 @@ export async function consensusTick(env: Bindings, nowMs = Date.now()) {
         sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${procedures.deadline}, '-' || ${procedures.remindBeforeHours} || ' hours') <= ${now}`,
       ),
     );
+  let reminded = 0;
   for (const { proc, revision, doc } of reminders) {
-    const claimed = sql`exists (select 1 from procedures where id = ${proc.id} and reminder_sent_at = ${now})`;
+    const claim = newId();
+    const claimed = sql`exists (select 1 from procedures where id = ${proc.id} and reminder_claim = ${claim})`;
     const label = `${doc.symbol ?? doc.title}, ${revisionLabel(revision.number)}`;
-    await writeAudited(
-      ctx,
-      [{ action: "procedure.reminder", targetType: "procedure", targetId: proc.id, after: { at: now }, onlyIf: claimed }],
-      [
-        db.update(procedures).set({ reminderSentAt: now }).where(and(eq(procedures.id, proc.id), isNull(procedures.reminderSentAt))),
-        mailHeads(
-          db,
-          env,
-          {
-            kind: "position_reminder",
-            subject: `Reminder: your seat's position on ${label}`,
-            text: `Your seat has not recorded a position on ${label}. The ${proc.kind === "silence" ? "silence procedure" : "consensus round"} closes on ${proc.deadline} (UTC; time zone of the procedure: ${proc.deadlineTimeZone}).`,
-          },
-          sql`not exists (select 1 from positions p where p.revision_id = ${revision.id} and p.seat_id = ${schema.seats.id})`,
-          claimed,
-        ),
-      ],
-    );
+    try {
+      const [sent] = await writeAudited(
+        ctx,
+        [{ action: "procedure.reminder", targetType: "procedure", targetId: proc.id, after: { at: now }, onlyIf: claimed }],
+        [
+          db
+            .update(procedures)
+            .set({ reminderSentAt: now, reminderClaim: claim })
+            .where(and(eq(procedures.id, proc.id), eq(procedures.status, "open"), isNull(procedures.reminderSentAt)))
+            .returning({ id: procedures.id }),
+          mailHeads(
+            db,
+            env,
+            {
+              kind: "position_reminder",
+              subject: `Reminder: your seat's position on ${label}`,
+              text: `Your seat has not recorded a position on ${label}. The ${proc.kind === "silence" ? "silence procedure" : "consensus round"} closes on ${proc.deadline} (UTC; time zone of the procedure: ${proc.deadlineTimeZone}).`,
+            },
+            sql`not exists (select 1 from positions p where p.revision_id = ${revision.id} and p.seat_id = ${schema.seats.id})`,
+            claimed,
+          ),
+        ],
+      );
+      if ((sent as unknown[]).length) reminded++;
+    } catch (err) {
+      failed.push(proc.id);
+      logFailure("consensus.reminder_failed", proc.id, now, err);
+    }
   }
-  return { closed: due.length, reminded: reminders.length };
+  return { closed: adopted + broken, adopted, broken, reminded, failed };
 }

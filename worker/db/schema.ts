@@ -275,6 +275,9 @@ export const procedures = sqliteTable("procedures", {
   brokenBySeat: text("broken_by_seat"),
   brokenByUser: text("broken_by_user"),
   brokenText: text("broken_text"),
+  // migrations/0007_add_procedure_claims.sql
+  transitionClaim: text("transition_claim"),
+  reminderClaim: text("reminder_claim"),
 });
 
 export const commentCounts = sqliteTable(
