@@ -40,8 +40,9 @@ export async function signIn(email: string, password = DEMO_PASSWORD) {
   return agent;
 }
 
+/** The newest mail to `to` as its recipient got it: the tests run with DEV_MAILBOX=on, so sign-in links are kept. */
 export async function lastMailTo(to: string) {
-  return env.DB.prepare("SELECT * FROM outbox WHERE to_address = ?1 ORDER BY created_at DESC LIMIT 1")
+  return env.DB.prepare("SELECT subject, kind, coalesce(full_text, body_text) AS body_text FROM outbox WHERE to_address = ?1 ORDER BY created_at DESC LIMIT 1")
     .bind(to)
     .first<{ subject: string; body_text: string; kind: string }>();
 }

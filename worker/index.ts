@@ -16,6 +16,7 @@ import { consensusTick } from "./consensus/scheduler";
 import { documentRoutes } from "./documents/routes";
 import { housekeeping } from "./housekeeping";
 import { invitationRoutes } from "./invitations/routes";
+import { devMail } from "./mail/dev";
 import { deliverStored } from "./mail/mailer";
 import { members } from "./members/routes";
 import { feedRoutes } from "./meetings/feeds";
@@ -97,6 +98,7 @@ const app = new Hono<AppEnv>()
   .route("/api", feedRoutes)
   .route("/api/meetings", meetingRoutes)
   .route("/api/reports", reportRoutes)
+  .route("/api/dev", devMail)
   .route("/published", publicReports);
 
 app.get(

@@ -63,15 +63,19 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true });
 }
 
-/** The newest invitation link mailed to `to`, read through the API with the page's session. */
-export async function latestLink(page: Page, kind: "invitations" | "reset-password"): Promise<string> {
-  const body = await page.evaluate(async () => {
-    const res = await fetch("/api/admin/outbox?limit=20");
-    return (await res.json()) as { messages: { bodyText: string }[] };
-  });
+/**
+ * The newest invitation or reset link mailed (to `to`, when given), from the development
+ * mailbox: the Outbox screen shows these mails with their links removed, and the test
+ * server runs with DEV_MAILBOX=on.
+ */
+export async function latestLink(page: Page, kind: "invitations" | "reset-password", to?: string): Promise<string> {
+  const body = await page.evaluate(async (query) => {
+    const res = await fetch(`/api/dev/mail?${query}`);
+    return (await res.json()) as { messages: { text: string }[] };
+  }, new URLSearchParams({ limit: "20", ...(to ? { to } : {}) }).toString());
   for (const m of body.messages) {
-    const found = m.bodyText.match(new RegExp(`https?://\\S+/${kind}/\\S+`));
+    const found = m.text.match(new RegExp(`https?://\\S+/${kind}/\\S+`));
     if (found) return found[0];
   }
-  throw new Error(`no ${kind} link in the outbox`);
+  throw new Error(`no ${kind} link in the development mailbox`);
 }

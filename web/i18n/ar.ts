@@ -25,6 +25,7 @@ const ar: Partial<Messages> = {
   "nav.adminSections": "الإدارة",
   "nav.people": "الأشخاص",
   "nav.outbox": "البريد الصادر",
+  "outbox.redacted": "تُحذف هنا روابط تسجيل الدخول (الدعوات وإعادة تعيين كلمة المرور): لا يتلقاها إلا المرسَل إليهم.",
   "nav.audit": "سجل التدقيق",
   "lang.label": "اللغة",
   "lang.en": "الإنكليزية",

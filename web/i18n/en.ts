@@ -230,6 +230,7 @@ const en = {
   "outbox.to": "To",
   "outbox.kind": "Kind",
   "outbox.status": "Status",
+  "outbox.redacted": "Sign-in links (invitations, password resets) are removed here: only their recipients receive them.",
 
   "audit.title": "Audit log",
   "audit.intro": "Every change, who made it and when, newest first.",

@@ -24,6 +24,7 @@ const es: Partial<Messages> = {
   "nav.adminSections": "Administración",
   "nav.people": "Personas",
   "nav.outbox": "Correo enviado",
+  "outbox.redacted": "Los enlaces de acceso (invitaciones, restablecimientos de contraseña) se eliminan aquí: solo los reciben sus destinatarios.",
   "nav.audit": "Registro de auditoría",
   "lang.label": "Idioma",
   "lang.en": "inglés",

@@ -24,6 +24,7 @@ const fr: Partial<Messages> = {
   "nav.adminSections": "Administration",
   "nav.people": "Personnes",
   "nav.outbox": "Courriels envoyés",
+  "outbox.redacted": "Les liens de connexion (invitations, réinitialisations de mot de passe) sont retirés ici : seuls leurs destinataires les reçoivent.",
   "nav.audit": "Journal d’audit",
   "lang.label": "Langue",
   "lang.en": "anglais",

@@ -24,6 +24,7 @@ const ru: Partial<Messages> = {
   "nav.adminSections": "Администрирование",
   "nav.people": "Пользователи",
   "nav.outbox": "Исходящая почта",
+  "outbox.redacted": "Ссылки для входа (приглашения, сброс пароля) здесь удалены: их получают только адресаты.",
   "nav.audit": "Журнал аудита",
   "lang.label": "Язык",
   "lang.en": "английский",

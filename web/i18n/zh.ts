@@ -24,6 +24,7 @@ const zh: Partial<Messages> = {
   "nav.adminSections": "管理",
   "nav.people": "人员",
   "nav.outbox": "发件箱",
+  "outbox.redacted": "登录链接（邀请、重置密码）在此处已删除：只有收件人才会收到。",
   "nav.audit": "审计日志",
   "lang.label": "语言",
   "lang.en": "英文",

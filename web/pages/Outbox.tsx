@@ -33,6 +33,7 @@ export default function Outbox() {
       <AdminNav />
       <PageTitle>{t("outbox.title")}</PageTitle>
       <p className="lead">{t("outbox.intro")}</p>
+      <p>{t("outbox.redacted")}</p>
       {q.isPending ? (
         <Loading />
       ) : q.error ? (

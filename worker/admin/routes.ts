@@ -151,8 +151,19 @@ export const admin = new Hono<AppEnv>()
       const db = c.get("db");
       // Mails sent in the same millisecond stay in order by id, so no page boundary skips one.
       const [at, id] = before ? before.split("|") : [];
+      // Never the whole text (full_text): sign-in links are for their recipients only.
       const rows = await db
-        .select()
+        .select({
+          id: outbox.id,
+          toAddress: outbox.toAddress,
+          subject: outbox.subject,
+          bodyText: outbox.bodyText,
+          kind: outbox.kind,
+          transport: outbox.transport,
+          status: outbox.status,
+          error: outbox.error,
+          createdAt: outbox.createdAt,
+        })
         .from(outbox)
         .where(
           and(

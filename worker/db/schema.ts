@@ -112,6 +112,8 @@ export const outbox = sqliteTable("outbox", {
   status: text("status", { enum: ["stored", "sent", "failed"] }).notNull(),
   error: text("error"),
   createdAt: text("created_at").notNull(),
+  /** The unredacted text, only until it is sent (or in local development): never shown. */
+  fullText: text("full_text"),
 });
 
 export const auditLog = sqliteTable("audit_log", {

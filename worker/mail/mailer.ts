@@ -1,22 +1,42 @@
-// The one way Plenary sends mail. Every message is kept in the D1 outbox
-// (the local "mailbox", readable by the secretariat); with
-// MAIL_TRANSPORT=cloudflare it is also sent through the send_email binding.
+// The one way Plenary sends mail. Every message is kept in the D1 outbox, readable by the
+// secretariat; with MAIL_TRANSPORT=cloudflare it is also sent through the send_email binding.
+// Sign-in links (a mail's `secrets`) reach only the recipient: the outbox keeps the text with
+// them removed, and the whole text only until it is sent (or, with DEV_MAILBOX, for /api/dev/mail).
 import { EmailMessage } from "cloudflare:email";
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { newId } from "../auth/crypto";
 import { outbox, seats, users } from "../db/schema";
 import type { Bindings, Db } from "../env";
 
-export type Mail = { to: string; subject: string; text: string; kind: string };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  kind: string;
+  /** Parts of `text` that let the recipient in (invitation and reset links): sent, never shown. */
+  secrets?: string[];
+};
 
-/** The outbox insert, to batch with the change that caused the mail. */
+export const REDACTED_LINK = "[link removed: only the recipient receives it]";
+
+export const redact = (mail: Mail) => (mail.secrets ?? []).reduce((text, secret) => text.split(secret).join(REDACTED_LINK), mail.text);
+
+/**
+ * The outbox insert, to batch with the change that caused the mail. A row is sent only
+ * through the transport it was queued for (`transport`), so switching MAIL_TRANSPORT never
+ * sends the mail stored before.
+ */
 export function queueMail(db: Db, env: Bindings, mail: Mail) {
   const id = newId();
+  const shown = redact(mail);
+  // The whole text is needed only by a transport that will send it, or by the development mailbox.
+  const keepWhole = shown !== mail.text && (env.MAIL_TRANSPORT !== "outbox" || env.DEV_MAILBOX === "on");
   const statement = db.insert(outbox).values({
     id,
     toAddress: mail.to,
     subject: mail.subject,
-    bodyText: mail.text,
+    bodyText: shown,
+    fullText: keepWhole ? mail.text : null,
     kind: mail.kind,
     transport: env.MAIL_TRANSPORT,
     status: "stored",
@@ -47,6 +67,7 @@ export function mailPeople(db: Db, env: Bindings, letter: Letter, where: SQL) {
         status: sql<"stored">`'stored'`.as("status"),
         error: sql<null>`NULL`.as("error"),
         createdAt: sql<string>`${now}`.as("created_at"),
+        fullText: sql<null>`NULL`.as("full_text"),
       })
       .from(users)
       .leftJoin(seats, eq(seats.id, users.seatId))
@@ -56,11 +77,16 @@ export function mailPeople(db: Db, env: Bindings, letter: Letter, where: SQL) {
 
 /**
  * Sends one stored message through Cloudflare. Claiming it first (stored → sent)
- * means the immediate send and the cron sweep never both send it.
+ * means the immediate send and the cron sweep never both send it; the claim also
+ * drops the whole text, so no usable link stays in D1 once it is on its way.
  */
 async function deliver(db: Db, env: Bindings, id: string, mail: Mail) {
   if (env.MAIL_TRANSPORT !== "cloudflare" || !env.SEND_EMAIL) return;
-  const claimed = await db.update(outbox).set({ status: "sent" }).where(and(eq(outbox.id, id), eq(outbox.status, "stored"))).returning({ id: outbox.id });
+  const claimed = await db
+    .update(outbox)
+    .set({ status: "sent", fullText: null })
+    .where(and(eq(outbox.id, id), eq(outbox.status, "stored"), eq(outbox.transport, env.MAIL_TRANSPORT)))
+    .returning({ id: outbox.id });
   if (claimed.length === 0) return;
   try {
     await env.SEND_EMAIL.send(new EmailMessage(env.MAIL_FROM, mail.to, toMime(env.MAIL_FROM, mail, id)));
@@ -69,11 +95,20 @@ async function deliver(db: Db, env: Bindings, id: string, mail: Mail) {
   }
 }
 
-/** Run by the cron: sends what was queued in bulk (announcements, reminders) or missed. */
+/**
+ * Run by the cron: sends what was queued in bulk (announcements, reminders) or missed,
+ * oldest first. Only mail queued for the active transport: the history kept while mail
+ * stayed in the outbox is never sent.
+ */
 export async function deliverStored(db: Db, env: Bindings, limit = 100) {
   if (env.MAIL_TRANSPORT !== "cloudflare" || !env.SEND_EMAIL) return 0;
-  const rows = await db.select().from(outbox).where(eq(outbox.status, "stored")).limit(limit);
-  for (const r of rows) await deliver(db, env, r.id, { to: r.toAddress, subject: r.subject, text: r.bodyText, kind: r.kind });
+  const rows = await db
+    .select({ id: outbox.id, to: outbox.toAddress, subject: outbox.subject, text: sql<string>`coalesce(${outbox.fullText}, ${outbox.bodyText})`, kind: outbox.kind })
+    .from(outbox)
+    .where(and(eq(outbox.status, "stored"), eq(outbox.transport, env.MAIL_TRANSPORT)))
+    .orderBy(asc(outbox.createdAt))
+    .limit(limit);
+  for (const r of rows) await deliver(db, env, r.id, r);
   return rows.length;
 }
 

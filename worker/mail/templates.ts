@@ -6,6 +6,7 @@ export function invitationMail(to: string, name: string, roleLabel: string, link
   return {
     to,
     kind: "invitation",
+    secrets: [link],
     subject: "Your invitation to Plenary, CSTD Working Group on Data Governance",
     text: [
       `Dear ${name},`,
@@ -26,6 +27,7 @@ export function resetMail(to: string, name: string, link: string): Mail {
   return {
     to,
     kind: "password_reset",
+    secrets: [link],
     subject: "Reset your Plenary password",
     text: [
       `Dear ${name},`,
