@@ -51,7 +51,9 @@ const SCOPES: Partial<Record<Action, Scope>> = {
   "meetings.view": { trackId: 1, visibility: "members" },
   "meetings.schedule": { trackId: 1, visibility: "members" },
   "meetings.reply": { trackId: 1, visibility: "members" },
-  "meetings.join": { trackId: 1, visibility: "members" },
+  // A public meeting: its link and register are still for members and officers only.
+  "meetings.join": { trackId: 1, visibility: "public" },
+  "meetings.viewRegister": { trackId: 1, visibility: "public" },
   "meetings.keepRegister": { trackId: 1, visibility: "members" },
   "minutes.keep": { trackId: 1, visibility: "members" },
   "minutes.correct": { trackId: 1, visibility: "members", attended: true },
@@ -87,6 +89,7 @@ const EXPECTED: Record<Action, boolean[]> = {
   "meetings.schedule":       [N,     N,       N,       N,    Y,    N,    Y,    Y],
   "meetings.reply":          [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
   "meetings.join":           [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
+  "meetings.viewRegister":   [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
   "meetings.keepRegister":   [N,     N,       N,       N,    Y,    N,    Y,    Y],
   "meetings.follow":         [N,     Y,       Y,       Y,    Y,    Y,    Y,    Y],
   "minutes.keep":            [N,     N,       N,       N,    Y,    N,    Y,    Y],

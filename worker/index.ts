@@ -46,6 +46,15 @@ const PUBLIC_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 
 
 const app = new Hono<AppEnv>()
   .use(requestId({ headerName: "X-Request-Id" }))
+  // An API answer depends on who asks (the session decides what it holds, even a 404),
+  // so unless its route says it is the same for everyone, no shared cache may keep it.
+  .use(async (c, next) => {
+    await next();
+    if (!c.req.path.startsWith("/api/") || c.res.status === 304) return;
+    if (!c.res.headers.has("cache-control")) c.res.headers.set("Cache-Control", "private, no-store");
+    const vary = c.res.headers.get("vary") ?? "";
+    if (!/\bpublic\b/.test(c.res.headers.get("cache-control")!) && !/\bcookie\b/i.test(vary)) c.res.headers.append("Vary", "Cookie");
+  })
   // Registered before secureHeaders so this runs after it on the way out.
   .use(async (c, next) => {
     await next();

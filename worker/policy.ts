@@ -78,6 +78,9 @@ const leadsBusiness: Rule = (_a, r, s) =>
 const readsDocument: Rule = (a, r, s) =>
   s.visibility === "public" || memberSeat(a, r, s) || officer(a, r, s) || a.facilitatedTrackIds.length > 0;
 
+/** Members, co-facilitators and officers take part in meetings; observers and the public follow public ones. */
+const takesPart: Rule = (a, r, s) => memberSeat(a, r, s) || officer(a, r, s) || a.facilitatedTrackIds.length > 0;
+
 /** A head of delegation may bring delegates onto their own seat; the secretariat may grant anything. */
 const inviteOrAssign: Rule = (a, r, s) =>
   r.has("secretariat") ||
@@ -120,8 +123,10 @@ export const RULES = {
   "meetings.view": (a, r, s) => readsDocument(a, r, s),
   "meetings.schedule": leadsBusiness,
   "meetings.reply": (a, r, s) => readsDocument(a, r, s),
-  /** The online link and the personal calendar feed are for signed-in readers only. */
-  "meetings.join": (a, r, s) => readsDocument(a, r, s),
+  /** The online link: members, co-facilitators and officers; never observers or the public, even for a public meeting. */
+  "meetings.join": takesPart,
+  /** The attendance register (which seat was there): the same people as the online link. */
+  "meetings.viewRegister": takesPart,
   "meetings.keepRegister": leadsBusiness,
   /** Signed-in people follow the schedule: their own next meetings and the fairness view. */
   "meetings.follow": signedIn,

@@ -1,6 +1,6 @@
 // Overlaps worth a warning before a meeting is saved: the same officers or
 // co-facilitators, the same room, or tracks with many seats in common.
-import { and, eq, gt, inArray, lt, ne } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, lt, ne } from "drizzle-orm";
 import { meetings, seats, trackFacilitators, trackSeats, tracks, users } from "../db/schema";
 import type { Db } from "../env";
 import type { MeetingFormat, MeetingKind } from "../db/enums";
@@ -31,15 +31,24 @@ export type Conflict = {
   reasons: ConflictReason[];
 };
 
+/** The longest a meeting may last; it also bounds how far back an overlapping meeting can start. */
+export const MAX_MEETING_MS = 14 * 86_400_000;
+
 /** "Many seats in common": a third of the smaller meeting, and never fewer than three. */
 export const sharedSeatsThreshold = (smaller: number) => Math.max(3, Math.ceil(smaller / 3));
 
 const normalRoom = (room: string | null | undefined) => room?.trim().toLowerCase().replace(/\s+/g, " ") || null;
 
-/** One round trip: the overlapping meetings and who and what each of them involves. */
+/**
+ * One round trip: every overlapping meeting and who and what each of them involves.
+ * No meeting lasts longer than MAX_MEETING_MS, so the overlaps all start within that
+ * much before the slot: a bounded range on the start index, never a truncated list.
+ */
 export async function findConflicts(db: Db, slot: Slot): Promise<Conflict[]> {
+  const earliestStart = new Date(Date.parse(slot.startsAt) - MAX_MEETING_MS).toISOString();
   const overlap = and(
     eq(meetings.status, "scheduled"),
+    gte(meetings.startsAt, earliestStart),
     lt(meetings.startsAt, slot.endsAt),
     gt(meetings.endsAt, slot.startsAt),
     slot.meetingId ? ne(meetings.id, slot.meetingId) : undefined,
@@ -58,8 +67,7 @@ export async function findConflicts(db: Db, slot: Slot): Promise<Conflict[]> {
         format: meetings.format,
       })
       .from(meetings)
-      .where(overlap)
-      .limit(50),
+      .where(overlap),
     db
       .select({ trackId: trackFacilitators.trackId, userId: users.id, name: users.name })
       .from(trackFacilitators)

@@ -5,10 +5,11 @@ import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { auditContext, writeAudited } from "../audit";
 import { newToken, sha256Hex } from "../auth/crypto";
-import { calendarTokens, meetings, tracks, users } from "../db/schema";
+import { calendarTokens, meetings, seats, tracks, users } from "../db/schema";
+import { aliased } from "../db/alias";
 import { type AppEnv, publicOrigin } from "../env";
 import { notFound } from "../errors";
-import { authorize, can } from "../policy";
+import { authorize, can, type SignedIn } from "../policy";
 import { v } from "../validation";
 import { concernsUser, loadMeeting, type MeetingRow, meetingScope } from "./access";
 import { type IcsEvent, renderCalendar } from "./ics";
@@ -21,13 +22,31 @@ const KIND_LABEL = { plenary: "Plenary", track: "Track meeting", informal: "Info
 
 type FeedRow = Pick<
   MeetingRow,
-  "id" | "title" | "kind" | "startsAt" | "endsAt" | "timeZone" | "format" | "room" | "onlineUrl" | "description" | "status" | "cancelReason" | "sequence" | "createdAt" | "updatedAt"
+  | "id"
+  | "title"
+  | "kind"
+  | "trackId"
+  | "visibility"
+  | "startsAt"
+  | "endsAt"
+  | "timeZone"
+  | "format"
+  | "room"
+  | "onlineUrl"
+  | "description"
+  | "status"
+  | "cancelReason"
+  | "sequence"
+  | "createdAt"
+  | "updatedAt"
 > & { track: string | null };
 
 const feedColumns = {
   id: meetings.id,
   title: meetings.title,
   kind: meetings.kind,
+  trackId: meetings.trackId,
+  visibility: meetings.visibility,
   startsAt: meetings.startsAt,
   endsAt: meetings.endsAt,
   timeZone: meetings.timeZone,
@@ -77,29 +96,61 @@ export function toIcsEvent(m: FeedRow, origin: string, withLink: boolean): IcsEv
 const FEED_FORMAT = 1;
 
 /**
+ * Who a calendar answer is for, which decides how it may be cached:
+ * - "everyone": the same for every reader (public feeds): shared caches may keep it;
+ * - "token": a personal feed, the same for whoever holds its secret URL: the reader's own cache only;
+ * - "session": depends on the signed-in reader (the link, or 404): never stored, and keyed on the cookie.
+ */
+type Audience = "everyone" | "token" | "session";
+const CACHE: Record<Audience, Record<string, string>> = {
+  everyone: { "cache-control": "public, max-age=300" },
+  token: { "cache-control": "private, max-age=300" },
+  session: { "cache-control": "private, no-store", vary: "Cookie" },
+};
+
+/**
  * text/calendar with an ETag. The tag is a fingerprint of what the feed is made of
- * (every meeting's id and last change), so a polling client that already has this
- * version gets 304 before the feed is rendered at all.
+ * (every meeting's id and last change, and whether it shows the online link), so a
+ * polling client that already has this version gets 304 before the feed is rendered at all.
  */
 async function calendarResponse(
   c: Context<AppEnv>,
   name: string,
   rows: FeedRow[],
-  withLinks: boolean,
-  opts: { private: boolean; fileName: string; download?: boolean },
+  withLink: (m: FeedRow) => boolean,
+  opts: { audience: Audience; fileName: string; download?: boolean },
 ) {
   const origin = publicOrigin(c.env);
-  const parts = [FEED_FORMAT, origin, name, withLinks, ...rows.map((m) => `${m.id}|${m.updatedAt}|${m.track ?? ""}`)];
+  const shown = rows.map((m) => ({ m, link: withLink(m) }));
+  const parts = [FEED_FORMAT, origin, name, ...shown.map(({ m, link }) => `${m.id}|${m.updatedAt}|${m.track ?? ""}|${link}`)];
   const etag = `"${(await sha256Hex(parts.join("\n"))).slice(0, 32)}"`;
   const headers = {
     "content-type": "text/calendar; charset=utf-8",
-    "cache-control": `${opts.private ? "private" : "public"}, max-age=300`,
+    ...CACHE[opts.audience],
     "content-disposition": `${opts.download ? "attachment" : "inline"}; filename="${opts.fileName}"`,
     etag,
   };
   if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
-  const body = renderCalendar({ name, events: rows.map((m) => toIcsEvent(m, origin, withLinks)) });
+  const body = renderCalendar({ name, events: shown.map(({ m, link }) => toIcsEvent(m, origin, link)) });
   return c.body(body, 200, headers);
+}
+
+/** The owner of a personal feed as the policy sees them, so the feed shows the links they would get signed in. */
+function feedOwner(row: {
+  id: string;
+  name: string;
+  email: string;
+  seatId: string | null;
+  seatKind: SignedIn["seatKind"];
+  seatName: string | null;
+  seatRole: SignedIn["seatRole"];
+  officerRole: SignedIn["officerRole"];
+  tracks: string | null;
+  locale: string;
+  timeZone: string;
+}): SignedIn {
+  const { id, tracks: facilitated, ...rest } = row;
+  return { kind: "user", userId: id, ...rest, facilitatedTrackIds: facilitated ? facilitated.split(",").map(Number) : [] };
 }
 
 const since = () => new Date(Date.now() - FEED_HISTORY_MS).toISOString();
@@ -123,7 +174,7 @@ export const feedRoutes = new Hono<AppEnv>()
       ]);
       if (track && !trackRows[0]) throw notFound("The track");
       const name = trackRows[0] ? `Plenary: ${trackRows[0].shortTitle}` : "Plenary: CSTD Working Group on Data Governance";
-      return calendarResponse(c, name, rows, false, { private: false, fileName: track ? `plenary-${track}.ics` : "plenary.ics" });
+      return calendarResponse(c, name, rows, () => false, { audience: "everyone", fileName: track ? `plenary-${track}.ics` : "plenary.ics" });
     },
   )
   .get(
@@ -137,7 +188,23 @@ export const feedRoutes = new Hono<AppEnv>()
       const hash = await sha256Hex(token);
       const owner = sql`(select ${calendarTokens.userId} from ${calendarTokens} where ${calendarTokens.tokenHash} = ${hash})`;
       const [people, rows] = await db.batch([
-        db.select({ name: users.name }).from(users).where(and(sql`${users.id} = ${owner}`, eq(users.active, true))),
+        db
+          .select({
+            id: users.id,
+            name: users.name,
+            email: users.email,
+            seatId: users.seatId,
+            seatKind: seats.kind,
+            seatName: aliased(seats.name, "seat_name"),
+            seatRole: users.seatRole,
+            officerRole: users.officerRole,
+            tracks: sql<string | null>`(select group_concat(tf.track_id) from track_facilitators tf where tf.user_id = "users"."id")`.as("facilitated_tracks"),
+            locale: users.locale,
+            timeZone: users.timeZone,
+          })
+          .from(users)
+          .leftJoin(seats, eq(seats.id, users.seatId))
+          .where(and(sql`${users.id} = ${owner}`, eq(users.active, true))),
         db
           .select(feedColumns)
           .from(meetings)
@@ -147,7 +214,9 @@ export const feedRoutes = new Hono<AppEnv>()
           .orderBy(asc(meetings.startsAt)),
       ]);
       if (!people[0]) throw notFound("The calendar");
-      return calendarResponse(c, `Plenary: ${people[0].name}`, rows, true, { private: true, fileName: "plenary-mine.ics" });
+      // The feed reaches observers too (public meetings): the links only where the owner may join.
+      const me = feedOwner(people[0]);
+      return calendarResponse(c, `Plenary: ${me.name}`, rows, (m) => can(me, "meetings.join", meetingScope(m)), { audience: "token", fileName: "plenary-mine.ics" });
     },
   )
   .get(
@@ -160,7 +229,8 @@ export const feedRoutes = new Hono<AppEnv>()
       const m = await loadMeeting(db, actor, c.req.valid("param").id);
       const [track] = m.trackId == null ? [] : await db.select({ shortTitle: tracks.shortTitle }).from(tracks).where(eq(tracks.id, m.trackId));
       const row = { ...m, track: track?.shortTitle ?? null };
-      return calendarResponse(c, m.title, [row], can(actor, "meetings.join", meetingScope(m)), { private: m.visibility !== "public", fileName: "meeting.ics", download: true });
+      // The same URL answers each reader differently (the link, or 404): never a shared copy.
+      return calendarResponse(c, m.title, [row], () => can(actor, "meetings.join", meetingScope(m)), { audience: "session", fileName: "meeting.ics", download: true });
     },
   )
   .get("/me/calendar-feed", describeRoute({ tags: ["calendar"], summary: "Whether you have a personal feed, and since when" }), async (c) => {

@@ -30,7 +30,7 @@ import { type Actor, authorize, can } from "../policy";
 import { v } from "../validation";
 import { revisionLabel } from "../documents/types";
 import { concernsUser, hasEnded, hasStarted, instantOr400, loadMeeting, meetingFor, type MeetingRow, meetingScope } from "./access";
-import { findConflicts } from "./conflicts";
+import { findConflicts, MAX_MEETING_MS } from "./conflicts";
 import { slotByRegion, tallyFairness } from "./fairness";
 import { cancelledLetter, mailParticipants, rescheduledLetter } from "./mail";
 import { materialRoutes } from "./materials";
@@ -60,7 +60,7 @@ export function toInstants(start: string, end: string, zone: string) {
   const s = instantOr400(start, zone, "start");
   const e = instantOr400(end, zone, "end");
   if (e <= s) throw badRequest("end", "The meeting must end after it starts.");
-  if (e - s > 14 * 86_400_000) throw badRequest("end", "A meeting lasts at most 14 days.");
+  if (e - s > MAX_MEETING_MS) throw badRequest("end", "A meeting lasts at most 14 days.");
   return { startsAt: new Date(s).toISOString(), endsAt: new Date(e).toISOString() };
 }
 
@@ -225,17 +225,19 @@ export const meetingRoutes = new Hono<AppEnv>()
     describeRoute({ tags: ["meetings"], summary: "How often each regional group got hours outside 07:00–22:00" }),
     v("query", ListQuery),
     async (c) => {
-      authorize(c.get("actor"), "meetings.follow");
+      const actor = authorize(c.get("actor"), "meetings.follow");
       const q = c.req.valid("query");
       const from = q.from ?? `${new Date().getUTCFullYear()}-01-01`;
       const to = q.to ?? `${new Date().getUTCFullYear() + 1}-01-01`;
-      const rows = await c
+      const found = await c
         .get("db")
-        .select({ startsAt: meetings.startsAt, endsAt: meetings.endsAt })
+        .select({ startsAt: meetings.startsAt, endsAt: meetings.endsAt, trackId: meetings.trackId, visibility: meetings.visibility })
         .from(meetings)
         .leftJoin(tracks, eq(tracks.id, meetings.trackId))
         .where(and(eq(meetings.status, "scheduled"), gte(meetings.startsAt, from), lt(meetings.startsAt, to), q.track ? eq(tracks.slug, q.track) : undefined))
         .limit(5000);
+      // A count is compiled for its viewer: only the meetings they may see (observers: public ones).
+      const rows = found.filter((m) => can(actor, "meetings.view", meetingScope(m)));
       return c.json({ from, to, meetings: rows.length, regions: tallyFairness(rows) }, 200);
     },
   )
@@ -363,6 +365,14 @@ export const meetingRoutes = new Hono<AppEnv>()
     const presentCount = memberSeats.filter((s) => present.has(s.id)).length;
     const myReply = signedIn ? (replies.find((r) => r.userId === actor.userId)?.reply ?? null) : null;
     const scope = meetingScope(m);
+    const joins = can(actor, "meetings.join", scope);
+    /** A changed link is in the history too: only those who get the link see it there. */
+    const changes = (json: string | null, action: string) => {
+      if (!json || action === "meeting.create") return null;
+      const fields = JSON.parse(json) as Record<string, unknown>;
+      if (!joins) delete fields.onlineUrl;
+      return fields;
+    };
     const counts = { in_person: 0, online: 0, not_attending: 0 };
     for (const r of replies) counts[r.reply]++;
     return c.json(
@@ -379,7 +389,7 @@ export const meetingRoutes = new Hono<AppEnv>()
         })),
         materials: files,
         replies: { counts, myReply, people: signedIn ? replies.map(({ userId: _u, ...r }) => r) : [] },
-        register: signedIn
+        register: can(actor, "meetings.viewRegister", scope)
           ? seatRows.map((s) => ({ ...s, status: register.find((r) => r.seatId === s.id)?.status ?? null }))
           : [],
         quorum: { required, present: presentCount, of: memberSeats.length, met: presentCount >= required, custom: m.quorum != null },
@@ -389,8 +399,8 @@ export const meetingRoutes = new Hono<AppEnv>()
               at: h.at,
               by: h.by,
               // The creation row holds the whole meeting; the page needs only who and when.
-              before: h.before && h.action !== "meeting.create" ? JSON.parse(h.before) : null,
-              after: h.after && h.action !== "meeting.create" ? JSON.parse(h.after) : null,
+              before: changes(h.before, h.action),
+              after: changes(h.after, h.action),
             }))
           : [],
         openCorrections: openCorrections[0]?.n ?? 0,
