@@ -10,7 +10,7 @@ import { resetMail } from "../mail/templates";
 import { toMe } from "../profile/me";
 import { v } from "../validation";
 import { hashPassword, newToken, sha256Hex, verifyPassword } from "./crypto";
-import { clearKey, loginKeys, recordFailure, retryAfter } from "./rate-limit";
+import { clearAfterSignIn, countAttempt, loginKeys, unlockAccount } from "./rate-limit";
 import { LoginBody, ResetConfirmBody, ResetRequestBody } from "./schemas";
 import { clearSessionCookie, loadActor, newSession, setSessionCookie } from "./session";
 
@@ -29,7 +29,8 @@ export const auth = new Hono<AppEnv>()
       const { email, password } = c.req.valid("json");
       const db = c.get("db");
       const keys = loginKeys(email, clientAddress(c));
-      const wait = await retryAfter(c.env.DB, keys);
+      // Counted before the password is checked, so a burst of parallel guesses cannot slip through.
+      const wait = await countAttempt(c.env.DB, [keys.pair, keys.account, keys.address]);
       if (wait > 0) {
         c.header("Retry-After", String(wait));
         throw new ApiError(429, "rate_limited", "Too many sign-in attempts. Wait a few minutes, or reset your password.");
@@ -37,17 +38,14 @@ export const auth = new Hono<AppEnv>()
       const user = await db.query.users.findFirst({ where: eq(users.email, email) });
       // The same answer, and the same hashing work, whether or not the account exists.
       const ok = (await verifyPassword(password, user?.passwordHash ?? null)) && !!user?.active;
-      if (!ok || !user) {
-        await recordFailure(c.env.DB, keys);
-        throw new ApiError(401, "invalid_credentials", BAD_LOGIN);
-      }
+      if (!ok || !user) throw new ApiError(401, "invalid_credentials", BAD_LOGIN);
       const session = await newSession(db, user.id);
       await writeAudited(
         { ...auditContext(c), actor: { kind: "user", userId: user.id, seatId: user.seatId } },
         [{ action: "auth.login", targetType: "user", targetId: user.id }],
         [session.statement],
       );
-      await clearKey(c.env.DB, keys[0]!.key);
+      await clearAfterSignIn(c.env.DB, keys);
       setSessionCookie(c, session.token, session.expires);
       const signedIn = await loadActor(c.env.DB, await sha256Hex(session.token));
       if (signedIn.kind !== "user") throw new ApiError(401, "invalid_credentials", BAD_LOGIN);
@@ -75,10 +73,9 @@ export const auth = new Hono<AppEnv>()
       const { email } = c.req.valid("json");
       const db = c.get("db");
       const keys = [{ key: `reset:address:${clientAddress(c)}`, limit: 10 }, { key: `reset:account:${email}`, limit: 3 }];
-      if ((await retryAfter(c.env.DB, keys)) > 0) {
+      if ((await countAttempt(c.env.DB, keys)) > 0) {
         throw new ApiError(429, "rate_limited", "Too many reset requests. Wait a few minutes and try again.");
       }
-      await recordFailure(c.env.DB, keys);
       const user = await db.query.users.findFirst({ where: and(eq(users.email, email), eq(users.active, true)) });
       if (user) {
         const token = newToken();
@@ -131,6 +128,11 @@ export const auth = new Hono<AppEnv>()
             .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt), gt(passwordResets.expiresAt, now)))
             .returning({ userId: passwordResets.userId }),
           db.update(users).set({ passwordHash, updatedAt: now }).where(and(eq(users.id, reset.userId), claimed)),
+          // Every other link sent to this account stops working: they could reset the new password.
+          db
+            .update(passwordResets)
+            .set({ usedAt: now })
+            .where(and(eq(passwordResets.userId, reset.userId), isNull(passwordResets.usedAt), claimed)),
           db.delete(sessions).where(and(eq(sessions.userId, reset.userId), claimed)),
           session.statement,
         ],
@@ -139,6 +141,8 @@ export const auth = new Hono<AppEnv>()
       setSessionCookie(c, session.token, session.expires);
       const actor = await loadActor(c.env.DB, await sha256Hex(session.token));
       if (actor.kind !== "user") throw gone("This account is no longer active.");
+      // The owner proved themselves: strangers' guesses no longer lock them out.
+      await unlockAccount(c.env.DB, actor.email);
       return c.json({ user: toMe(actor) }, 200);
     },
   );
