@@ -5,7 +5,7 @@ import { diffRevisions, diffWords, matchIdentities, similarity } from "../worker
 import { docxDocument } from "../worker/documents/docx-export";
 import { DocxError, docxToBlocks } from "../worker/documents/docx-import";
 import { compilationDocx, compilationHtml, dispositionMatrixCsv, dispositionMatrixDocx } from "../worker/documents/export";
-import { countBrackets, pasteToBlocks, sanitizeInline, textToBlocks, toPlainText } from "../worker/documents/markup";
+import { countBrackets, escapeText, pasteToBlocks, sanitizeInline, textToBlocks, toPlainText } from "../worker/documents/markup";
 import type { Block, CommentRow, DiffToken, DocumentMeta, IssuedParagraph } from "../worker/documents/types";
 
 describe("sanitizeInline", () => {
@@ -96,6 +96,65 @@ describe("pasteToBlocks and textToBlocks", () => {
 
   it("turns markup back into plain text", () => {
     expect(toPlainText("<strong>A</strong> &amp; B&nbsp;&lt;C&gt;<br>next &#8220;line&#8221;")).toBe("A & B <C>\nnext \u201Cline\u201D");
+  });
+});
+
+describe("markup on adversarial input", () => {
+  // A comment or a pasted draft may be up to 1 MB (the body limit), and every one must be
+  // read in linear time. Runs of "<![", "<!" or "<?" with no end cost quadratic time (48 KB
+  // took 0.8 s, 1 MB about a minute), an unclosed tag with a few dozen quoted attributes
+  // exponential time, deep nesting with stray end tags quadratic time. A linear pass reads
+  // 1 MB in a few hundred milliseconds; the bound is generous, and a measurement over it is
+  // taken once more (a busy machine only ever adds time), so only a real regression fails.
+  const MB = 1 << 20;
+  const ATTRS = 40;
+  const DEPTH = 100_000;
+  const fill = (piece: string) => piece.repeat(Math.ceil(MB / piece.length));
+  const BOUND_MS = 1000;
+  function timed<T>(f: () => T): { out: T; ms: number } {
+    let t0 = performance.now();
+    const out = f();
+    let ms = performance.now() - t0;
+    if (ms >= BOUND_MS) {
+      t0 = performance.now();
+      f();
+      ms = Math.min(ms, performance.now() - t0);
+    }
+    return { out, ms };
+  }
+
+  it.each(["<![", "<!", "<?", "<", "</", "<!-", "<a x=", "<a x=<", "<a b='", "<![<!<?<"])("reads 1 MB of %j as escaped text in linear time", (piece) => {
+    const input = fill(piece);
+    const { out, ms } = timed(() => sanitizeInline(input));
+    expect(out).toBe(escapeText(input.trim()));
+    expect(ms, "sanitizeInline").toBeLessThan(BOUND_MS);
+    const plain = timed(() => toPlainText(input));
+    expect(plain.out).toBe(input.trim());
+    expect(plain.ms, "toPlainText").toBeLessThan(BOUND_MS);
+  });
+
+  it("keeps real markup around 1 MB of noise, and reads unclosed tags with many attributes quickly", () => {
+    // "<!" and "<?" run to the next ">" (a bogus comment, as browsers read it), so the
+    // noise between real tags is stray "<"s, and the "<!" noise comes last.
+    const noise = fill("< x << y");
+    const tail = fill("<![<!<?<");
+    const input = `<p><b>Before</b></p><p>${noise}</p><p><i>after</i> <sup>1</sup></p>${tail}`;
+    const { out, ms } = timed(() => pasteToBlocks(input));
+    expect(ms, "pasting 2 MB of noise around markup").toBeLessThan(BOUND_MS);
+    expect(out.map((b) => b.html)).toEqual(["<strong>Before</strong>", escapeText(noise.trim()), "<em>after</em> <sup>1</sup>", escapeText(tail)]);
+
+    // An unclosed tag with 40 quoted attributes (the old pattern backtracked through 2^40 ways).
+    const attrs = `<span${' x="y"'.repeat(ATTRS)} tail`;
+    const small = timed(() => sanitizeInline(`ok ${attrs}`));
+    expect(small.out).toBe(escapeText(`ok ${attrs}`));
+    expect(small.ms, "an unclosed tag with 40 attributes").toBeLessThan(BOUND_MS);
+    // The same, a megabyte of it, and a megabyte of nested formatting, stray end tags and cells.
+    const many = timed(() => sanitizeInline(fill(attrs)));
+    expect(many.ms, "1 MB of unclosed tags with 40 attributes").toBeLessThan(BOUND_MS);
+    const deep = `<ul>${"<b>".repeat(DEPTH)}${"</i>".repeat(DEPTH)}${"<td>".repeat(DEPTH)}<li>x</li></ul>`;
+    const nested = timed(() => pasteToBlocks(deep));
+    expect(nested.ms, "1 MB of nested tags and stray end tags").toBeLessThan(BOUND_MS);
+    expect(nested.out).toEqual([{ kind: "list_item", html: "<strong>x</strong>" }]);
   });
 });
 

@@ -58,7 +58,8 @@ export function decodeEntities(s: string): string {
 }
 
 export function escapeText(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
+  // Native passes, not a callback per character: a megabyte of "<" is a possible comment.
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 // C0 controls (other than whitespace) and noncharacters break XML exports.
@@ -69,36 +70,156 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g;
 type Tag = { type: "open" | "close"; name: string; attrs: Record<string, string>; selfClosing: boolean };
 type HtmlToken = Tag | { type: "text"; text: string } | { type: "cond"; text: string };
 
-const ATTR = /([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
-
-function parseAttrs(src: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  for (const m of src.matchAll(ATTR)) {
-    const name = m[1]!.toLowerCase();
-    if (!(name in attrs)) attrs[name] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? "");
-  }
-  return attrs;
+// JavaScript's \s, so what counts as a space here is what counts everywhere else.
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** [\w:.-], the rest of a tag name. */
+const isNameChar = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 46 || c === 45;
+/** [^\s"'<>/=], an attribute name. */
+const isAttrChar = (c: number) => !isSpace(c) && c !== 34 && c !== 39 && c !== 60 && c !== 62 && c !== 47 && c !== 61 && !Number.isNaN(c);
 
-/** A forgiving HTML tokenizer: never throws, treats stray "<" as text. */
+type Attribute = { name: string; value: string };
+/** One attribute read on the way to a tag's end, and the reading still to try if the rest fails. */
+type Step = { top: number; attr: Attribute; otherwise: { value: string; next: number } | null };
+
+/**
+ * A forgiving HTML tokenizer: never throws, treats stray "<" as text, and reads any input
+ * in linear time. It reads what the old single regular expression read, without its
+ * backtracking: the search for a closing "]" or ">" remembers its last answer (runs of
+ * "<!", "<![" or "<?" with no end cost quadratic time), and positions inside a tag from
+ * which no tag can end are remembered too (an unclosed tag with many attributes cost
+ * exponential time, tags inside attribute values quadratic).
+ */
 function* tokenizeHtml(html: string): Generator<HtmlToken> {
-  const re = /<!--([\s\S]*?)(?:-->|$)|<!\[([^\]]*)\]>|<![^>]*>|<\?[^>]*>|<(\/?)([A-Za-z][\w:.-]*)((?:\s+[^\s"'<>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/g;
-  let last = 0;
-  for (let m = re.exec(html); m; m = re.exec(html)) {
-    if (m.index > last) yield { type: "text", text: html.slice(last, m.index) };
-    last = re.lastIndex;
-    if (m[1] !== undefined) {
-      // Word writes conditional comments as <!--[if !supportLists]--> in the clipboard.
-      const cond = /^\[(if [^\]]*|endif)\]$/.exec(m[1].trim());
-      if (cond) yield { type: "cond", text: cond[1]! };
-    } else if (m[2] !== undefined) {
-      yield { type: "cond", text: m[2].trim() };
-    } else if (m[4]) {
-      const name = m[4].toLowerCase();
-      yield { type: m[3] ? "close" : "open", name, attrs: parseAttrs(m[5] ?? ""), selfClosing: m[6] === "/" };
+  const n = html.length;
+  const code = (i: number) => html.charCodeAt(i); // NaN past the end
+  const found: Record<string, number> = {};
+  // The main loop only moves forward, so a remembered answer stays right until passed.
+  const next = (ch: string, from: number): number => {
+    const known = found[ch];
+    if (known === undefined || (known !== -1 && known < from)) found[ch] = html.indexOf(ch, from);
+    return found[ch]!;
+  };
+  const closingQuote = new Map<number, number>();
+  const quoteEnd = (at: number) => {
+    let end = closingQuote.get(at);
+    if (end === undefined) closingQuote.set(at, (end = html.indexOf(html[at]!, at + 1)));
+    return end;
+  };
+  // Positions between attributes from which no tag can end. Reading from such a position
+  // goes the same way whichever "<" it started at, so it is read once.
+  let deadEnd: Uint8Array | null = null;
+
+  /** One attribute from a position between attributes, the tag's end, or null. */
+  const readAttribute = (p: number): { end: number; selfClosing: boolean } | { attr: Attribute; next: number; otherwise: Step["otherwise"] } | null => {
+    let q = p;
+    while (isSpace(code(q))) q++;
+    const c = code(q);
+    if (c === 62) return { end: q + 1, selfClosing: false };
+    if (c === 47 && code(q + 1) === 62) return { end: q + 2, selfClosing: true };
+    if (q === p || !isAttrChar(c)) return null; // attributes are separated by spaces
+    const nameStart = q;
+    while (isAttrChar(code(q))) q++;
+    const name = html.slice(nameStart, q).toLowerCase();
+    let v = q;
+    while (isSpace(code(v))) v++;
+    if (code(v) !== 61) return { attr: { name, value: "" }, next: q, otherwise: null };
+    v++;
+    while (isSpace(code(v))) v++;
+    let u = v; // unquoted: up to a space or ">"; an unclosed quote is part of it
+    while (u < n && !isSpace(code(u)) && code(u) !== 62) u++;
+    const unquoted = u > v ? { value: html.slice(v, u), next: u } : null;
+    const quote = code(v);
+    const close = quote === 34 || quote === 39 ? quoteEnd(v) : -1;
+    if (close >= 0) return { attr: { name, value: html.slice(v + 1, close) }, next: close + 1, otherwise: unquoted };
+    return unquoted && { attr: { name, value: unquoted.value }, next: unquoted.next, otherwise: null };
+  };
+
+  /** A start or end tag at `i`, as the regular expression read it (a quoted value first, then unquoted), or null. */
+  const readTag = (i: number): { tag: Tag; end: number } | null => {
+    let p = i + 1;
+    const close = code(p) === 47;
+    if (close) p++;
+    if (!isLetter(code(p))) return null;
+    const nameStart = p;
+    while (isNameChar(code(p))) p++;
+    const name = html.slice(nameStart, p).toLowerCase();
+    const path: Step[] = [];
+    for (;;) {
+      const read = deadEnd?.[p] ? null : readAttribute(p);
+      if (read && "end" in read) {
+        const attrs: Record<string, string> = {};
+        for (const { attr } of path) if (!(attr.name in attrs)) attrs[attr.name] = decodeEntities(attr.value);
+        return { tag: { type: close ? "close" : "open", name, attrs, selfClosing: read.selfClosing }, end: read.end };
+      }
+      if (read) {
+        path.push({ top: p, attr: read.attr, otherwise: read.otherwise });
+        p = read.next;
+        continue;
+      }
+      // No tag ends from here: go back to the last attribute that can be read another way.
+      (deadEnd ??= new Uint8Array(n + 1))[p] = 1;
+      for (;;) {
+        const step = path.at(-1);
+        if (!step) return null;
+        if (step.otherwise) {
+          step.attr = { name: step.attr.name, value: step.otherwise.value };
+          p = step.otherwise.next;
+          step.otherwise = null;
+          break;
+        }
+        deadEnd[step.top] = 1;
+        path.pop();
+      }
     }
+  };
+
+  let textStart = 0;
+  let p = 0;
+  while (p < n) {
+    const lt = html.indexOf("<", p);
+    if (lt < 0) break;
+    let token: HtmlToken | null = null;
+    let end = -1;
+    const after = code(lt + 1);
+    if (after === 33 && html.startsWith("--", lt + 2)) {
+      const close = html.indexOf("-->", lt + 4);
+      end = close < 0 ? n : close + 3;
+      // Word writes conditional comments as <!--[if !supportLists]--> in the clipboard.
+      const cond = /^\[(if [^\]]*|endif)\]$/.exec(html.slice(lt + 4, close < 0 ? n : close).trim());
+      if (cond) token = { type: "cond", text: cond[1]! };
+    } else if (after === 33 || after === 63) {
+      // <![if ...]> and <![endif]> (Word's downlevel-revealed conditionals); else a
+      // declaration or processing instruction, which runs to the next ">".
+      const bracket = after === 33 && code(lt + 2) === 91 ? next("]", lt + 3) : -1;
+      if (bracket >= 0 && code(bracket + 1) === 62) {
+        token = { type: "cond", text: html.slice(lt + 3, bracket).trim() };
+        end = bracket + 2;
+      } else {
+        const gt = next(">", lt + 2);
+        if (gt >= 0) end = gt + 1;
+      }
+    } else {
+      const read = readTag(lt);
+      if (read) {
+        token = read.tag;
+        end = read.end;
+      }
+    }
+    if (end < 0) {
+      p = lt + 1; // a stray "<": text
+      continue;
+    }
+    if (lt > textStart) yield { type: "text", text: html.slice(textStart, lt) };
+    if (token) yield token;
+    textStart = p = end;
   }
-  if (last < html.length) yield { type: "text", text: html.slice(last) };
+  if (n > textStart) yield { type: "text", text: html.slice(textStart) };
 }
 
 // ---------- walking HTML into runs ----------
@@ -114,13 +235,17 @@ const TAG_FMT: Record<string, number> = {
   b: STRONG, strong: STRONG, i: EM, em: EM, cite: EM, var: EM, dfn: EM, u: U, ins: U, sup: SUP, sub: SUB,
 };
 
-type Frame = { name: string; set: number; clear: number; kind: BlockKind | null; skip: boolean };
+/** An open element; `fmt`, `kind` and `skip` already include the elements around it. */
+type Frame = { name: string; fmt: number; kind: BlockKind; skip: boolean };
 
 /** One walk step's output: text, a line break, or a block boundary. */
 type Piece = InlineRun | { brk: true };
 type KindedRun = { run: InlineRun; kind: BlockKind };
 
+const NO_STYLE = { set: 0, clear: 0, hidden: false, listIgnore: false };
+
 function styleFormat(style: string): { set: number; clear: number; hidden: boolean; listIgnore: boolean } {
+  if (!style) return NO_STYLE;
   let set = 0;
   let clear = 0;
   const s = style.toLowerCase().replace(/\s+/g, "");
@@ -156,28 +281,30 @@ function blockKindOf(name: string, attrs: Record<string, string>): BlockKind | n
 }
 
 function* walkHtml(html: string, opts: { strike?: boolean } = {}): Generator<Piece & { kind?: BlockKind }> {
+  // Each frame carries the formatting in force inside it, and each name the indexes of its
+  // open frames, so deep nesting and stray end tags cost constant time per tag.
   const stack: Frame[] = [];
+  const open = new Map<string, number[]>();
   let condSkip = 0; // depth inside Word's <![if !support...]> fallbacks (bullets, extra breaks)
 
   const current = () => {
-    let fmt = 0;
-    let kind: BlockKind = "paragraph";
-    let skip = condSkip > 0;
-    for (const f of stack) {
-      fmt = (fmt & ~f.clear) | f.set;
-      if (f.kind === "heading") kind = "heading";
-      else if (f.kind === "list_item" && kind !== "heading") kind = "list_item";
-      skip ||= f.skip;
-    }
+    const top = stack[stack.length - 1];
+    let fmt = top?.fmt ?? 0;
     // <sup> inside <sub> (or the reverse): the innermost wins.
     if ((fmt & SUP) && (fmt & SUB)) fmt &= ~SUP;
-    return { fmt, kind, skip };
+    return { fmt, kind: top?.kind ?? ("paragraph" as BlockKind), skip: condSkip > 0 || !!top?.skip };
   };
-  const closeTo = (i: number) => void stack.splice(i);
-  const lastIndex = (pred: (f: Frame) => boolean) => {
-    for (let i = stack.length - 1; i >= 0; i--) if (pred(stack[i]!)) return i;
-    return -1;
+  const closeTo = (i: number) => {
+    for (let k = stack.length - 1; k >= i; k--) open.get(stack[k]!.name)!.pop();
+    stack.length = i;
   };
+  /** The innermost open frame with one of these names, or -1. */
+  const lastIndex = (...names: string[]) => {
+    let found = -1;
+    for (const name of names) found = Math.max(found, open.get(name)?.at(-1) ?? -1);
+    return found;
+  };
+  const TEXT_BLOCKS = ["p", "h1", "h2", "h3", "h4", "h5", "h6"];
 
   for (const tok of tokenizeHtml(html)) {
     if (tok.type === "cond") {
@@ -192,7 +319,7 @@ function* walkHtml(html: string, opts: { strike?: boolean } = {}): Generator<Pie
     }
     const { name } = tok;
     if (tok.type === "close") {
-      const i = lastIndex((f) => f.name === name);
+      const i = lastIndex(name);
       if (i >= 0) closeTo(i);
       if (BLOCK.has(name)) yield { brk: true };
       continue;
@@ -205,11 +332,11 @@ function* walkHtml(html: string, opts: { strike?: boolean } = {}): Generator<Pie
     if (BLOCK.has(name)) {
       // HTML's implied ends: a new <p> or <li> closes an open one at the same level.
       if (name === "p" || /^h[1-6]$/.test(name) || name === "li" || name === "tr" || name === "td" || name === "th") {
-        const openP = lastIndex((f) => f.name === "p" || /^h[1-6]$/.test(f.name));
+        const openP = lastIndex(...TEXT_BLOCKS);
         if (openP >= 0) closeTo(openP);
       }
       if (name === "li") {
-        const li = lastIndex((f) => f.name === "li" || f.name === "ul" || f.name === "ol");
+        const li = lastIndex("li", "ul", "ol");
         if (li >= 0 && stack[li]!.name === "li") closeTo(li);
       }
       yield { brk: true };
@@ -218,13 +345,16 @@ function* walkHtml(html: string, opts: { strike?: boolean } = {}): Generator<Pie
     const style = styleFormat(tok.attrs.style ?? "");
     let set = (TAG_FMT[name] ?? 0) | style.set;
     if (opts.strike && (name === "s" || name === "strike" || name === "del")) set |= STRIKE;
-    stack.push({
-      name,
-      set,
-      clear: style.clear & ~(TAG_FMT[name] ?? 0),
-      kind: blockKindOf(name, tok.attrs),
-      skip: SKIP.has(name) || style.hidden || style.listIgnore,
-    });
+    const clear = style.clear & ~(TAG_FMT[name] ?? 0);
+    const parent = stack[stack.length - 1];
+    const own = blockKindOf(name, tok.attrs);
+    const outer = parent?.kind ?? "paragraph";
+    const kind: BlockKind = outer === "heading" || own === "heading" ? "heading" : outer === "list_item" || own === "list_item" ? "list_item" : "paragraph";
+    const skip = !!parent?.skip || SKIP.has(name) || style.hidden || style.listIgnore;
+    let indexes = open.get(name);
+    if (!indexes) open.set(name, (indexes = []));
+    indexes.push(stack.length);
+    stack.push({ name, fmt: ((parent?.fmt ?? 0) & ~clear) | set, kind, skip });
   }
 }
 
