@@ -84,6 +84,44 @@ describe("secretariat administration", () => {
   });
 });
 
+describe("deactivation and reactivation", () => {
+  /** A delegate (not of Kenya, whose people other tests change) and the head of their seat. */
+  const seatPair = () =>
+    env.DB.prepare(
+      `SELECT d.id, d.email, d.seat_id, h.email AS head FROM users d JOIN users h ON h.seat_id = d.seat_id AND h.seat_role = 'head' AND h.active = 1
+       JOIN seats s ON s.id = d.seat_id WHERE d.seat_role = 'delegate' AND d.active = 1 AND s.kind = 'member_state' AND d.seat_id <> 'ms-kenya' ORDER BY d.email LIMIT 1`,
+    ).first<{ id: string; email: string; seat_id: string; head: string }>();
+
+  it("deactivation drops co-facilitation and position-delegate rights; reactivation does not bring them back", async () => {
+    const sec = await signIn(DEMO_ACCOUNTS.secretariat);
+    const d = (await seatPair())!;
+    const head = await signIn(d.head);
+    expect((await sec.fetch(`/api/admin/users/${d.id}/roles`, { method: "PATCH", json: { facilitatedTrackIds: [2] } })).status).toBe(200);
+    expect((await head.fetch("/api/consensus/position-delegates", { method: "PUT", json: { userIds: [d.id] } })).status).toBe(200);
+
+    expect((await sec.fetch(`/api/admin/users/${d.id}/deactivate`, { method: "POST" })).status).toBe(200);
+    const row = (await auditRows("user.deactivate")).at(-1)!;
+    expect(JSON.parse(row.before_json!)).toMatchObject({ active: true, facilitatedTrackIds: [2], positionDelegateOf: d.seat_id });
+    expect(JSON.parse(row.after_json!)).toMatchObject({ active: false, facilitatedTrackIds: [], positionDelegateOf: null });
+
+    expect((await sec.fetch(`/api/admin/users/${d.id}/reactivate`, { method: "POST" })).status).toBe(200);
+    const back = await signIn(d.email);
+    expect((await back.json("/api/me")).body.user).toMatchObject({ seat: { id: d.seat_id }, seatRole: "delegate", facilitatedTrackIds: [] });
+    const allowed = (await head.json("/api/consensus/position-delegates")).body.delegates.find((x: { id: string }) => x.id === d.id);
+    expect(allowed).toMatchObject({ allowed: false });
+  });
+
+  it("only the secretariat reactivates an account", async () => {
+    const sec = await signIn(DEMO_ACCOUNTS.secretariat);
+    const id = await userId(DEMO_ACCOUNTS.observer);
+    expect((await sec.fetch(`/api/admin/users/${id}/deactivate`, { method: "POST" })).status).toBe(200);
+    for (const who of [DEMO_ACCOUNTS.chair, DEMO_ACCOUNTS.head]) {
+      expect((await (await signIn(who)).fetch(`/api/admin/users/${id}/reactivate`, { method: "POST" })).status).toBe(403);
+    }
+    expect((await sec.fetch(`/api/admin/users/${id}/reactivate`, { method: "POST" })).status).toBe(200);
+  });
+});
+
 describe("profile", () => {
   it("keeps language and time zone per person and refuses unknown ones", async () => {
     const agent = await signIn(DEMO_ACCOUNTS.head);

@@ -87,6 +87,38 @@ describe("invitations", () => {
     expect(delegate.status).toBe(403);
   });
 
+  it("nobody brings back a deactivated account by inviting its address; reactivation is the secretariat's, under Admin", async () => {
+    const sec = await signIn(DEMO_ACCOUNTS.secretariat);
+    const kenyaHead = await signIn("head.kenya@plenary.test");
+    const id = (await env.DB.prepare("SELECT id FROM users WHERE email = ?1").bind(DEMO_ACCOUNTS.delegate).first<{ id: string }>())!.id;
+    expect((await sec.fetch(`/api/admin/users/${id}/roles`, { method: "PATCH", json: { facilitatedTrackIds: [1] } })).status).toBe(200);
+    expect((await kenyaHead.fetch("/api/consensus/position-delegates", { method: "PUT", json: { userIds: [id] } })).status).toBe(200);
+    expect((await sec.fetch(`/api/admin/users/${id}/deactivate`, { method: "POST" })).status).toBe(200);
+
+    const byHead = await kenyaHead.json("/api/invitations", { json: { email: DEMO_ACCOUNTS.delegate, name: "Back Again", seatId: "ms-kenya", seatRole: "delegate" } });
+    expect(byHead.status).toBe(409);
+    expect(byHead.body.error.details.fields[0].field).toBe("email");
+    const bySecretariat = await sec.json("/api/invitations", { json: { email: DEMO_ACCOUNTS.delegate, name: "Back Again", seatId: "ms-kenya", seatRole: "delegate" } });
+    expect(bySecretariat.status).toBe(409);
+    const row = await env.DB.prepare("SELECT active FROM users WHERE id = ?1").bind(id).first<{ active: number }>();
+    expect(row!.active).toBe(0);
+  });
+
+  it("accepting an invitation never overwrites an account that exists by then", async () => {
+    // Two invitations to one new address; the first accepted creates the account.
+    await invite({ email: "twice@example.org", name: "Twice Invited", officerRole: "vice_chair" });
+    const first = linkIn((await lastMailTo("twice@example.org"))!.body_text, "/invitations");
+    await invite({ email: "twice@example.org", name: "Twice Invited", seatId: "ms-kenya", seatRole: "delegate" }, "head.kenya@plenary.test");
+    const second = linkIn((await lastMailTo("twice@example.org"))!.body_text, "/invitations");
+    expect((await new Agent().fetch(`/api/invitations/by-token/${first}/accept`, { json: { name: "Twice Invited", password: "the-owners-password" } })).status).toBe(200);
+
+    const takeover = await new Agent().json(`/api/invitations/by-token/${second}/accept`, { json: { name: "Someone Else", password: "a-takeover-password" } });
+    expect(takeover.status).toBe(409);
+    const owner = await signIn("twice@example.org", "the-owners-password");
+    expect((await owner.json("/api/me")).body.user).toMatchObject({ name: "Twice Invited", officerRole: "vice_chair", seat: null });
+    expect((await new Agent().fetch("/api/auth/login", { json: { email: "twice@example.org", password: "a-takeover-password" } })).status).toBe(401);
+  });
+
   it("validates invitations field by field", async () => {
     const noRole = await invite({ email: "a@example.org", name: "A", seatId: "ms-brazil" });
     expect(noRole.status).toBe(400);

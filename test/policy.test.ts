@@ -73,6 +73,7 @@ const EXPECTED: Record<Action, boolean[]> = {
   "users.invite":            [N,     N,       N,       Y,    N,    N,    N,    Y],
   "users.changeRoles":       [N,     N,       N,       N,    N,    N,    N,    Y],
   "users.deactivate":        [N,     N,       N,       N,    N,    N,    N,    Y],
+  "users.reactivate":        [N,     N,       N,       N,    N,    N,    N,    Y],
   "outbox.view":             [N,     N,       N,       N,    N,    N,    N,    Y],
   "audit.view":              [N,     N,       N,       N,    N,    N,    N,    Y],
   "documents.view":          [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],

@@ -101,6 +101,8 @@ export const RULES = {
   "users.invite": inviteOrAssign,
   "users.changeRoles": secretariat,
   "users.deactivate": secretariat,
+  /** Bringing an account back is the secretariat's act alone, never an invitation's; rights are then granted again one by one. */
+  "users.reactivate": secretariat,
   "outbox.view": secretariat,
   "audit.view": secretariat,
   "documents.view": (a, r, s) => readsDocument(a, r, s),

@@ -202,6 +202,7 @@ const en = {
   "admin.reactivate": "Reactivate",
   "admin.deactivated": "{name} was deactivated and signed out everywhere.",
   "admin.reactivated": "{name} was reactivated.",
+  "admin.reactivatedRights": "Co-facilitation and the right to record the seat's positions are not restored: grant them again if they still apply.",
   "admin.rolesSaved": "The roles of {name} were saved.",
   "admin.seat": "Seat",
   "admin.noSeat": "No seat",

@@ -25,6 +25,7 @@ const es: Partial<Messages> = {
   "nav.people": "Personas",
   "nav.outbox": "Correo enviado",
   "outbox.redacted": "Los enlaces de acceso (invitaciones, restablecimientos de contraseña) se eliminan aquí: solo los reciben sus destinatarios.",
+  "admin.reactivatedRights": "La cofacilitación y el derecho a registrar las posiciones del puesto no se restablecen: vuelva a concederlos si siguen siendo pertinentes.",
   "nav.audit": "Registro de auditoría",
   "lang.label": "Idioma",
   "lang.en": "inglés",

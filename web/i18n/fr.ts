@@ -25,6 +25,7 @@ const fr: Partial<Messages> = {
   "nav.people": "Personnes",
   "nav.outbox": "Courriels envoyés",
   "outbox.redacted": "Les liens de connexion (invitations, réinitialisations de mot de passe) sont retirés ici : seuls leurs destinataires les reçoivent.",
+  "admin.reactivatedRights": "La cofacilitation et le droit d'enregistrer les positions du siège ne sont pas rétablis : accordez-les de nouveau s'ils s'appliquent encore.",
   "nav.audit": "Journal d’audit",
   "lang.label": "Langue",
   "lang.en": "anglais",

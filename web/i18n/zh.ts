@@ -25,6 +25,7 @@ const zh: Partial<Messages> = {
   "nav.people": "人员",
   "nav.outbox": "发件箱",
   "outbox.redacted": "登录链接（邀请、重置密码）在此处已删除：只有收件人才会收到。",
+  "admin.reactivatedRights": "共同协调人身份和记录席位立场的权限不会恢复：如仍适用，请重新授予。",
   "nav.audit": "审计日志",
   "lang.label": "语言",
   "lang.en": "英文",

@@ -60,7 +60,7 @@ function SecretariatAdmin() {
       return p;
     },
     onSuccess: (p) => {
-      setNotice({ ok: true, text: t(p.active ? "admin.deactivated" : "admin.reactivated", { name: p.name }) });
+      setNotice({ ok: true, text: p.active ? t("admin.deactivated", { name: p.name }) : `${t("admin.reactivated", { name: p.name })} ${t("admin.reactivatedRights")}` });
       void qc.invalidateQueries({ queryKey: keys.usersAll });
     },
     onError: (err) => setNotice({ ok: false, text: describeError(err, t).message }),

@@ -1,10 +1,10 @@
-import { and, desc, eq, inArray, like, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, like, lt, or, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { z } from "zod";
 import { auditContext, writeAudited } from "../audit";
 import { RolesBody } from "../auth/schemas";
-import { auditLog, outbox, seats, sessions, trackFacilitators, tracks, users } from "../db/schema";
+import { auditLog, outbox, passwordResets, positionDelegates, seats, sessions, trackFacilitators, tracks, users } from "../db/schema";
 import { aliased } from "../db/alias";
 import type { AppEnv } from "../env";
 import { badRequest, conflict, notFound } from "../errors";
@@ -131,13 +131,13 @@ export const admin = new Hono<AppEnv>()
   )
   .post(
     "/users/:id/deactivate",
-    describeRoute({ tags: ["admin"], summary: "Deactivate an account; signs it out everywhere" }),
+    describeRoute({ tags: ["admin"], summary: "Deactivate an account; signs it out everywhere and drops its co-facilitation and position-delegate rights" }),
     v("param", IdParam),
     async (c) => setActive(c, c.req.valid("param").id, false),
   )
   .post(
     "/users/:id/reactivate",
-    describeRoute({ tags: ["admin"], summary: "Reactivate an account" }),
+    describeRoute({ tags: ["admin"], summary: "Reactivate an account, with its seat and officer role; co-facilitation and position-delegate rights are granted again explicitly" }),
     v("param", IdParam),
     async (c) => setActive(c, c.req.valid("param").id, true),
   )
@@ -215,17 +215,32 @@ export const admin = new Hono<AppEnv>()
     },
   );
 
+/**
+ * Deactivation ends what the account could do: its sessions, unused reset links, and the
+ * rights granted on top of its seat (co-facilitation, recording the seat's positions), which
+ * would otherwise come back unnoticed with a reactivation. Reactivation restores the seat and
+ * officer role shown under Admin; those rights are granted again explicitly.
+ */
 async function setActive(c: import("hono").Context<AppEnv>, id: string, active: boolean) {
-  const actor = authorize(c.get("actor"), "users.deactivate");
+  const actor = authorize(c.get("actor"), active ? "users.reactivate" : "users.deactivate");
   const db = c.get("db");
-  const user = await db.query.users.findFirst({ where: eq(users.id, id) });
+  const [[user], facilitation, delegation] = await db.batch([
+    db.select().from(users).where(eq(users.id, id)).limit(1),
+    db.select({ trackId: trackFacilitators.trackId }).from(trackFacilitators).where(eq(trackFacilitators.userId, id)),
+    db.select({ seatId: positionDelegates.seatId }).from(positionDelegates).where(eq(positionDelegates.userId, id)),
+  ]);
   if (!user) throw notFound("The person");
   if (!active && user.id === actor.userId) throw conflict("You cannot deactivate your own account.");
   if (user.active === active) return c.json({ user: { id, active } }, 200);
   const now = new Date().toISOString();
+  const rights = { facilitatedTrackIds: facilitation.map((f) => f.trackId), positionDelegateOf: delegation[0]?.seatId ?? null };
   await writeAudited(
     auditContext(c),
-    [{ action: active ? "user.reactivate" : "user.deactivate", targetType: "user", targetId: id, before: { active: user.active }, after: { active } }],
+    [
+      active
+        ? { action: "user.reactivate", targetType: "user", targetId: id, before: { active: false }, after: { active: true } }
+        : { action: "user.deactivate", targetType: "user", targetId: id, before: { active: true, ...rights }, after: { active: false, facilitatedTrackIds: [], positionDelegateOf: null } },
+    ],
     [
       // A returning head of delegation comes back as delegate if the seat has a head already.
       ...(active && user.seatRole === "head"
@@ -242,8 +257,15 @@ async function setActive(c: import("hono").Context<AppEnv>, id: string, active: 
           ]
         : []),
       db.update(users).set({ active, updatedAt: now }).where(eq(users.id, id)),
-      // Deactivation revokes every session at once.
-      ...(active ? [] : [db.delete(sessions).where(eq(sessions.userId, id))]),
+      // Deactivation revokes every session at once, and the rights granted beyond the seat.
+      ...(active
+        ? []
+        : [
+            db.delete(sessions).where(eq(sessions.userId, id)),
+            db.update(passwordResets).set({ usedAt: now }).where(and(eq(passwordResets.userId, id), isNull(passwordResets.usedAt))),
+            db.delete(trackFacilitators).where(eq(trackFacilitators.userId, id)),
+            db.delete(positionDelegates).where(eq(positionDelegates.userId, id)),
+          ]),
     ],
   );
   return c.json({ user: { id, active } }, 200);

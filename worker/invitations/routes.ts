@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { z } from "zod";
@@ -73,8 +73,15 @@ export const invitationRoutes = new Hono<AppEnv>()
       });
       const seat = body.seatId ? await db.query.seats.findFirst({ where: eq(seats.id, body.seatId) }) : null;
       if (body.seatId && !seat) throw badRequest("seatId", "No seat has this id.");
-      const existing = await db.query.users.findFirst({ where: and(eq(users.email, body.email), eq(users.active, true)) });
-      if (existing) throw conflict("This person already has an account. Change their roles instead.", { fields: [{ field: "email", message: "Already has an account." }] });
+      // Invitations create accounts, never revive or overwrite one: a deactivated account comes
+      // back only through the secretariat's reactivation, with its rights granted again explicitly.
+      const existing = await db.query.users.findFirst({ where: eq(users.email, body.email) });
+      if (existing?.active) throw conflict("This person already has an account. Change their roles instead.", { fields: [{ field: "email", message: "Already has an account." }] });
+      if (existing) {
+        throw conflict("This person's account is deactivated. Only the secretariat can reactivate it, under Admin → People.", {
+          fields: [{ field: "email", message: "Has a deactivated account." }],
+        });
+      }
 
       const token = newToken();
       const now = new Date();
@@ -160,20 +167,20 @@ export const invitationRoutes = new Hono<AppEnv>()
       const { name, password } = c.req.valid("json");
       const invitation = await findByToken(db, c.req.valid("param").token);
       const now = new Date().toISOString();
+      // An account made since (another invitation accepted first) is never taken over.
       const existing = await db.query.users.findFirst({ where: eq(users.email, invitation.email) });
-      const userId = existing?.id ?? newId();
+      if (existing) throw conflict("An account with this address exists already. Sign in, or reset its password.");
+      const userId = newId();
       const grants = grantsOf(invitation);
       const passwordHash = await hashPassword(password);
       const session = await newSession(db, userId);
-      // Later statements run only for the request that claimed the invitation.
-      const claimed = sql`exists (select 1 from invitations where id = ${invitation.id} and accepted_at = ${now})`;
       const headChange = grants.seatRole === "head" && grants.seatId ? await demoteOtherHeads(db, grants.seatId, userId) : null;
       try {
         await writeAudited(
           { ...auditContext(c), actor: { kind: "user", userId, seatId: grants.seatId } },
           [
             { action: "invitation.accept", targetType: "invitation", targetId: invitation.id },
-            { action: existing ? "user.reactivate" : "user.create", targetType: "user", targetId: userId, before: existing ? { active: existing.active, ...grantsOf(existing) } : undefined, after: { name, email: invitation.email, ...grants } },
+            { action: "user.create", targetType: "user", targetId: userId, after: { name, email: invitation.email, ...grants } },
             ...(headChange?.audit ?? []),
           ],
           [
@@ -182,23 +189,19 @@ export const invitationRoutes = new Hono<AppEnv>()
               .set({ acceptedAt: now })
               .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now))),
             ...(headChange?.statements ?? []),
-            existing
-              ? db
-                  .update(users)
-                  .set({ name, passwordHash, ...grants, active: true, updatedAt: now })
-                  .where(and(eq(users.id, userId), claimed))
-              : db.insert(users).values({
-                  id: userId,
-                  email: invitation.email,
-                  name,
-                  passwordHash,
-                  ...grants,
-                  locale: "en",
-                  timeZone: "Europe/Zurich",
-                  active: true,
-                  createdAt: now,
-                  updatedAt: now,
-                }),
+            // The unique email makes a concurrent accept for the same address fail as a whole.
+            db.insert(users).values({
+              id: userId,
+              email: invitation.email,
+              name,
+              passwordHash,
+              ...grants,
+              locale: "en",
+              timeZone: "Europe/Zurich",
+              active: true,
+              createdAt: now,
+              updatedAt: now,
+            }),
             session.statement,
           ],
         );
