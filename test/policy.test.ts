@@ -45,6 +45,8 @@ const SCOPES: Partial<Record<Action, Scope>> = {
   "comments.edit": { trackId: 1, visibility: "members", authorId: "u-x" },
   "comments.dispose": { trackId: 1, visibility: "members" },
   "comments.viewDispositions": { trackId: 1, visibility: "members" },
+  // On a public draft: reading the text is not reading the deliberations.
+  "deliberations.view": { trackId: 1, visibility: "public" },
   "positions.record": { trackId: 1, visibility: "members", seatId: "ms-brazil" },
   "positions.allowDelegates": { seatId: "ms-brazil" },
   "consensus.run": { trackId: 1, visibility: "members" },
@@ -83,6 +85,8 @@ const EXPECTED: Record<Action, boolean[]> = {
   "comments.edit":           [N,     Y,       Y,       Y,    Y,    Y,    Y,    Y],
   "comments.dispose":        [N,     N,       N,       N,    Y,    N,    Y,    Y],
   "comments.viewDispositions": [N,   N,       N,       N,    Y,    N,    Y,    Y],
+  "deliberations.view":      [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
+  "people.viewNames":        [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
   "positions.record":        [N,     N,       N,       Y,    N,    N,    N,    N],
   "positions.allowDelegates": [N,    N,       N,       Y,    N,    N,    N,    N],
   "consensus.run":           [N,     N,       N,       N,    N,    Y,    Y,    N],
@@ -216,10 +220,14 @@ describe("routes ask the policy", () => {
     });
   }
 
-  it("shows delegates to signed-in members and contacts only to the secretariat and the seat's own members", async () => {
+  it("shows delegates to members and officers (to others only those who allowed it) and contacts only to the secretariat and the seat's own members", async () => {
     const brazil = (body: any) => body.seats.find((s: any) => s.id === "ms-brazil");
+    // Nobody in the demo has allowed the public to see their name.
     const anon = await (await agent("public", null)).json("/api/seats");
-    expect(brazil(anon.body).delegates).toBeNull();
+    expect(brazil(anon.body).delegates).toEqual([]);
+    expect(anon.body.delegateNames).toBe("consented");
+    const observer = await (await agent("observer", DEMO_ACCOUNTS.observer)).json("/api/seats");
+    expect(brazil(observer.body).delegates).toEqual([]);
     const kenya = await (await agent("delegate", DEMO_ACCOUNTS.delegate)).json("/api/seats");
     expect(brazil(kenya.body).delegates.length).toBeGreaterThan(0);
     expect(brazil(kenya.body).delegates.every((d: any) => d.email === null)).toBe(true);

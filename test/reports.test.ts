@@ -401,11 +401,15 @@ describe("translations and exports", () => {
     expect((await secretariat.json(`/api/reports/${id}/publications/${pub.body.publication.id}/translations/fr`, { json: {} })).status).toBe(409);
   });
 
-  it("exports drafts for members as PDF, DOCX and HTML; not for the public", async () => {
+  it("exports issued drafts for members as PDF, DOCX and HTML, the working text for its editors; not for the public", async () => {
     const secretariat = await signIn(DEMO_ACCOUNTS.secretariat);
     const { id, symbol } = await newReport(secretariat);
     const kenya = await signIn(DEMO_ACCOUNTS.delegate);
-    const working = await kenya.fetch(`/api/reports/${id}/export?format=html&revision=working`);
+    // The working text (not issued) is the secretariat's: members read what was issued.
+    expect((await kenya.fetch(`/api/reports/${id}/export?format=html&revision=working`)).status).toBe(403);
+    expect((await kenya.fetch(`/api/reports/${id}/export?format=html`)).status).toBe(403);
+    expect((await kenya.json(`/api/reports/${id}`)).body.sections).toEqual([]);
+    const working = await secretariat.fetch(`/api/reports/${id}/export?format=html&revision=working`);
     expect(working.status).toBe(200);
     expect(Number(working.headers.get("content-length"))).toBeGreaterThan(1000);
     const html = await working.text();

@@ -112,6 +112,13 @@ export const RULES = {
   "comments.edit": (a, _r, s) => s.authorId === a.userId,
   "comments.dispose": leadsBusiness,
   "comments.viewDispositions": leadsBusiness,
+  /**
+   * Deliberations on a draft (comments, amendments, replies, seats' positions, the board,
+   * position history) belong to members and officers, even on public documents.
+   */
+  "deliberations.view": (a, r, s) => (memberSeat(a, r, s) || officer(a, r, s) || a.facilitatedTrackIds.length > 0) && readsDocument(a, r, s),
+  /** Names of people: members and officers see them; others only where the person allowed it (worker/people.ts). */
+  "people.viewNames": (a, r, s) => memberSeat(a, r, s) || officer(a, r, s) || a.facilitatedTrackIds.length > 0,
   // Positions belong to the seat: its head records them, or a delegate the head allowed.
   "positions.record": (a, r, s) =>
     memberSeat(a, r, s) &&

@@ -14,6 +14,7 @@ import { type DocumentRow, documentScope, loadDocument, selectDocument, visibleO
 import { findRevision } from "../documents/routes";
 import { RevisionParam } from "../documents/schemas";
 import { revisionLabel } from "../documents/types";
+import { personNameFor } from "../people";
 import { buildBoard } from "./board";
 import { refusal, writePosition } from "./positions";
 import { closeByChair, openProcedure, type ProcedureRow, type RevisionRow } from "./procedures";
@@ -75,6 +76,8 @@ export const consensusRoutes = new Hono<AppEnv>()
           .where(and(eq(revisions.documentId, id), eq(revisions.number, n))),
       ]);
       const d = visibleOr404(actor, doc);
+      // The board is the members' deliberation, even on a public text.
+      authorize(actor, "deliberations.view", documentScope(d));
       const revision = revs.find((r) => r.number === n);
       if (!revision) throw notFound(`${revisionLabel(n)} of this document`);
       const earlierIds = revs.filter((r) => r.number < n).map((r) => r.id);
@@ -85,6 +88,7 @@ export const consensusRoutes = new Hono<AppEnv>()
         paragraphIds: positions.paragraphIds,
         recordedAt: positions.recordedAt,
         recordedByName: users.name,
+        recordedByNamePublic: users.namePublic,
         version: positions.version,
         confirmedFrom: positions.confirmedFrom,
         revisionNumber: revisions.number,
@@ -99,7 +103,11 @@ export const consensusRoutes = new Hono<AppEnv>()
           .where(earlierIds.length ? inArray(positions.revisionId, earlierIds) : sql`0`),
         db.select().from(procedures).where(eq(procedures.revisionId, revision.id)).orderBy(desc(procedures.openedAt)),
       ]);
-      const board = buildBoard(seatRows, current, earlier, new Map(paras.map((p) => [p.pid, p.number])));
+      const named = <P extends { recordedByName: string | null; recordedByNamePublic: boolean | null }>(p: P) => ({
+        ...p,
+        recordedByName: personNameFor(actor, { name: p.recordedByName, namePublic: p.recordedByNamePublic }),
+      });
+      const board = buildBoard(seatRows, current.map(named), earlier.map(named), new Map(paras.map((p) => [p.pid, p.number])));
       const mine = actor.kind === "user" && actor.seatId ? board.seats.find((s) => s.seat.id === actor.seatId) ?? null : null;
       const scope = actor.kind === "user" ? await positionScope(db, actor, d) : documentScope(d);
       return c.json(
@@ -190,17 +198,19 @@ export const consensusRoutes = new Hono<AppEnv>()
     async (c) => {
       const db = c.get("db");
       const { id, n } = c.req.valid("param");
-      const doc = await loadDocument(db, c.get("actor"), id);
+      const actor = c.get("actor");
+      const doc = await loadDocument(db, actor, id);
+      authorize(actor, "deliberations.view", documentScope(doc));
       const revision = await findRevision(db, doc.id, n);
       const rows = await db
-        .select({ seatId: positionHistory.seatId, seatName: seats.name, stance: positionHistory.stance, explanation: positionHistory.explanation, recordedAt: positionHistory.recordedAt, recordedBy: users.name, kind: positionHistory.kind })
+        .select({ seatId: positionHistory.seatId, seatName: seats.name, stance: positionHistory.stance, explanation: positionHistory.explanation, recordedAt: positionHistory.recordedAt, recordedBy: users.name, recordedByNamePublic: users.namePublic, kind: positionHistory.kind })
         .from(positionHistory)
         .innerJoin(seats, eq(seats.id, positionHistory.seatId))
         .leftJoin(users, eq(users.id, positionHistory.recordedBy))
         .where(eq(positionHistory.revisionId, revision.id))
         .orderBy(desc(positionHistory.id))
         .limit(500);
-      return c.json({ history: rows }, 200);
+      return c.json({ history: rows.map(({ recordedByNamePublic, ...r }) => ({ ...r, recordedBy: personNameFor(actor, { name: r.recordedBy, namePublic: recordedByNamePublic }) })) }, 200);
     },
   )
   .post(

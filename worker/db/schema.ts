@@ -44,6 +44,8 @@ export const users = sqliteTable("users", {
   active: integer("active", { mode: "boolean" }).notNull(),
   createdAt: text("created_at").notNull(),
   updatedAt: text("updated_at").notNull(),
+  /** migrations/0008_add_name_public.sql: the person lets the public see their name. */
+  namePublic: integer("name_public", { mode: "boolean" }).notNull().default(false),
 });
 
 export const sessions = sqliteTable("sessions", {

@@ -11,6 +11,7 @@ import type { AppEnv, Db } from "../env";
 import { ApiError, conflict, notFound } from "../errors";
 import { type Actor, authorize, can } from "../policy";
 import { v } from "../validation";
+import { officeName, personNameFor } from "../people";
 import { type DocumentRow, documentScope, loadDocument, selectDocument, visibleOr404 } from "./access";
 import { compilationDocx, compilationHtml, dispositionMatrixCsv, dispositionMatrixDocx } from "./export";
 import { findRevision, revisionSummary, revisionText } from "./routes";
@@ -45,6 +46,8 @@ const selectComment = {
   seatName: aliased(seats.name, "seat_name"),
   authorId: comments.authorId,
   authorName: users.name,
+  authorNamePublic: users.namePublic,
+  authorOffice: users.officerRole,
   kind: comments.kind,
   op: comments.op,
   quote: comments.quote,
@@ -81,7 +84,7 @@ function present(actor: Actor, doc: DocumentRow, c: CommentSelect, viewing: numb
     revision: { number: c.revisionNumber, label: revisionLabel(c.revisionNumber) },
     carriedOver: c.revisionNumber < viewing,
     seat: c.seatId ? { id: c.seatId, name: c.seatName ?? "" } : null,
-    author: c.authorName,
+    author: personNameFor(actor, { name: c.authorName, namePublic: c.authorNamePublic }),
     kind: c.kind,
     op: c.op,
     quote: c.quote,
@@ -100,15 +103,23 @@ function present(actor: Actor, doc: DocumentRow, c: CommentSelect, viewing: numb
   };
 }
 
-/** Top-level comments with their replies, as exports and the matrix use them. */
-async function commentRows(db: Db, doc: DocumentRow, where: ReturnType<typeof and>, numbers: Map<string, number | null>): Promise<CommentRow[]> {
+/** Who wrote a comment, as this reader may see it: the name where allowed, else an officer's office. */
+const authorFor = (actor: Actor, c: CommentSelect) =>
+  personNameFor(actor, { name: c.authorName, namePublic: c.authorNamePublic }) ?? (c.seatId ? null : officeName(c.authorOffice));
+
+/**
+ * Top-level comments with their replies, as exports and the matrix use them. Each
+ * comment's disposition shows only where its own revision's dispositions are
+ * published (or to the officers), whichever revision is being read.
+ */
+async function commentRows(actor: Actor, db: Db, doc: DocumentRow, where: ReturnType<typeof and>, numbers: Map<string, number | null>): Promise<CommentRow[]> {
   const all = await commentsQuery(db)
     .where(and(eq(comments.documentId, doc.id), where))
     .orderBy(asc(comments.createdAt), asc(comments.id));
   const replies = new Map<string, CommentRow["replies"]>();
   for (const c of all) {
     if (!c.parentId) continue;
-    replies.set(c.parentId, [...(replies.get(c.parentId) ?? []), { authorName: c.authorName, seatName: c.seatName, body: c.body, createdAt: c.createdAt }]);
+    replies.set(c.parentId, [...(replies.get(c.parentId) ?? []), { authorName: authorFor(actor, c), seatName: c.seatName, body: c.body, createdAt: c.createdAt }]);
   }
   return all
     .filter((c) => !c.parentId)
@@ -117,7 +128,7 @@ async function commentRows(db: Db, doc: DocumentRow, where: ReturnType<typeof an
       paragraphPid: c.paragraphId,
       paragraphNumber: c.paragraphId ? (numbers.get(c.paragraphId) ?? null) : null,
       seatName: c.seatName,
-      authorName: c.authorName,
+      authorName: authorFor(actor, c),
       kind: c.kind,
       op: c.op,
       quote: c.quote,
@@ -126,8 +137,8 @@ async function commentRows(db: Db, doc: DocumentRow, where: ReturnType<typeof an
       late: c.late,
       createdAt: c.createdAt,
       revisionLabel: revisionLabel(c.revisionNumber),
-      disposition: c.disposition,
-      dispositionReason: c.dispositionReason,
+      disposition: dispositionVisible(actor, doc, c) ? c.disposition : null,
+      dispositionReason: dispositionVisible(actor, doc, c) ? c.dispositionReason : null,
       replies: replies.get(c.id) ?? [],
     }));
 }
@@ -219,6 +230,9 @@ export const commentRoutes = new Hono<AppEnv>()
       }
       const none = { total: 0, carried: 0, amendments: 0 };
       const scope = documentScope(d);
+      // How much members said is part of what they said: the counts are theirs too.
+      const deliberations = can(actor, "deliberations.view", scope);
+      if (!deliberations) byParagraph.clear();
       return c.json(
         {
           document: { id: d.id, trackId: d.trackId, kind: d.kind, title: d.title, symbol: d.symbol, visibility: d.visibility },
@@ -237,6 +251,7 @@ export const commentRoutes = new Hono<AppEnv>()
             reply: can(actor, "comments.reply", scope),
             dispose: can(actor, "comments.dispose", scope),
             edit: can(actor, "documents.edit", scope),
+            deliberations,
           },
         },
         200,
@@ -292,6 +307,7 @@ export const commentRoutes = new Hono<AppEnv>()
           .limit(limit + 1),
       ]);
       const doc = visibleOr404(actor, found);
+      authorize(actor, "deliberations.view", documentScope(doc));
       const page = top.slice(0, limit);
       const replies = page.length
         ? await commentsQuery(db).where(inArray(comments.parentId, page.map((p) => p.id))).orderBy(asc(comments.createdAt))
@@ -438,6 +454,7 @@ export const commentRoutes = new Hono<AppEnv>()
       const db = c.get("db");
       const { id, cid } = c.req.valid("param");
       const doc = await loadDocument(db, c.get("actor"), id);
+      authorize(c.get("actor"), "deliberations.view", documentScope(doc));
       const comment = await db.query.comments.findFirst({ where: and(eq(comments.id, cid), eq(comments.documentId, doc.id)) });
       if (!comment) throw notFound("The comment");
       const edits = await db
@@ -482,7 +499,7 @@ export const commentRoutes = new Hono<AppEnv>()
       const { format } = c.req.valid("query");
       const { db, doc, revision, numbers, meta, base } = await exportContext(c, c.req.valid("param"), "dispositions");
       if (!revision.dispositionsPublishedAt) authorize(actor, "comments.viewDispositions", documentScope(doc));
-      const rows = await commentRows(db, doc, eq(comments.revisionId, revision.id), numbers);
+      const rows = await commentRows(actor, db, doc, eq(comments.revisionId, revision.id), numbers);
       if (format === "csv") return download(dispositionMatrixCsv(rows), "text/csv; charset=utf-8", `${base}.csv`);
       if (format === "docx") return download(dispositionMatrixDocx(meta, rows), DOCX_TYPE, `${base}.docx`);
       return c.json({ revision: revisionSummary(revision), rows }, 200);
@@ -497,9 +514,11 @@ export const commentRoutes = new Hono<AppEnv>()
       const actor = c.get("actor");
       const { format } = c.req.valid("query");
       const { db, doc, revision, text, numbers, meta, base, n } = await exportContext(c, c.req.valid("param"), "compilation");
+      authorize(actor, "deliberations.view", documentScope(doc));
       // Comments from this and earlier revisions on paragraphs still in the text, and on the whole document.
       const onText = text.map((p) => p.pid);
       const rows = await commentRows(
+        actor,
         db,
         doc,
         and(
@@ -508,10 +527,9 @@ export const commentRoutes = new Hono<AppEnv>()
         ),
         numbers,
       );
-      const visibleRows = can(actor, "comments.viewDispositions", documentScope(doc)) || revision.dispositionsPublishedAt ? rows : rows.map((r) => ({ ...r, disposition: null, dispositionReason: null }));
       const reservations = await reservationsOn(db, revision.id);
-      if (format === "docx") return download(compilationDocx(meta, text, visibleRows, reservations), DOCX_TYPE, `${base}.docx`);
-      return new Response(compilationHtml(meta, text, visibleRows, reservations), {
+      if (format === "docx") return download(compilationDocx(meta, text, rows, reservations), DOCX_TYPE, `${base}.docx`);
+      return new Response(compilationHtml(meta, text, rows, reservations), {
         headers: { "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'", "cache-control": "private, no-store" },
       });
     },

@@ -26,7 +26,7 @@ export function formatDate(iso: string): string {
 
 const paragraphLabel = (r: CommentRow) =>
   r.paragraphNumber !== null ? String(r.paragraphNumber) : r.paragraphPid ? "Unnumbered" : "Whole document";
-const seatLabel = (r: { seatName: string | null; authorName: string }) => r.seatName ?? r.authorName;
+const seatLabel = (r: { seatName: string | null; authorName: string | null }) => r.seatName ?? r.authorName ?? "";
 const dispositionLabel = (r: CommentRow) => (r.disposition ? DISPOSITION_LABELS[r.disposition] : "Pending");
 const amendmentLabel = (r: CommentRow) =>
   r.kind === "amendment" && r.op ? `${OP_LABELS[r.op]}${r.quote ? ` \u201C${r.quote}\u201D` : ""}` : "";

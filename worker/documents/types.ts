@@ -53,7 +53,8 @@ export type CommentRow = {
   paragraphPid: string | null;
   paragraphNumber: number | null;
   seatName: string | null;
-  authorName: string;
+  /** Null where the reader may not see the person's name (worker/people.ts). */
+  authorName: string | null;
   kind: "general" | "amendment";
   op: AmendmentOp | null;
   quote: string | null;
@@ -64,7 +65,7 @@ export type CommentRow = {
   revisionLabel: string;
   disposition: Disposition | null;
   dispositionReason: string | null;
-  replies: { authorName: string; seatName: string | null; body: string; createdAt: string }[];
+  replies: { authorName: string | null; seatName: string | null; body: string; createdAt: string }[];
 };
 
 export type DocumentMeta = {

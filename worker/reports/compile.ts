@@ -3,6 +3,10 @@
 // comments received, attendance by regional and stakeholder group, and the
 // annexes. Every generated block names its source. The text is English, the
 // report's original language; translations come later, paragraph by paragraph.
+//
+// A report is written to be published, so it is compiled for the public: it reads
+// only public meetings, public documents' adopted texts with the reservations
+// recorded in them, and comments counted on public drafts; each source says so.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
 import { attendance, comments, documents, materials, meetings, positions, revisionParagraphs, revisions, seats, tracks } from "../db/schema";
 import type { RegionalGroup, SeatKind, StakeholderGroup } from "../db/enums";
@@ -47,8 +51,11 @@ export const isGenerated = (type: SectionType) => type !== "custom";
 
 type SectionSpec = { key: string; type: SectionType; trackId: number | null; sourceRevisionId: string | null };
 
-const p = (html: string, source: SourceRef, footnotes?: string[]): ReportBlock => ({ kind: "paragraph", html, source, ...(footnotes?.length ? { footnotes } : {}) });
-const li = (html: string, source: SourceRef): ReportBlock => ({ kind: "list_item", html, source });
+/** Every generated block is compiled for the public, and its source says so. */
+const forPublic = (source: SourceRef): SourceRef => ({ ...source, audience: "public" });
+const p = (html: string, source: SourceRef, footnotes?: string[]): ReportBlock => ({ kind: "paragraph", html, source: forPublic(source), ...(footnotes?.length ? { footnotes } : {}) });
+const li = (html: string, source: SourceRef): ReportBlock => ({ kind: "list_item", html, source: forPublic(source) });
+const heading = (html: string, source: SourceRef): ReportBlock => ({ kind: "heading", html, source: forPublic(source) });
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 const join = (parts: string[]) => (parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`);
 
@@ -69,20 +76,20 @@ export async function generateSections(db: Db, specs: SectionSpec[], now = new D
     symbol: documents.symbol,
     trackId: documents.trackId,
   };
-  const held = and(eq(meetings.status, "scheduled"), sql`${meetings.endsAt} <= ${nowIso}`);
+  const held = and(eq(meetings.status, "scheduled"), eq(meetings.visibility, "public"), sql`${meetings.endsAt} <= ${nowIso}`);
   const [trackRows, adopted, chosenRows, heldMeetings, commentRows, attendanceRows, seatRows, materialCount] = await db.batch([
     db.select({ id: tracks.id, title: tracks.title, shortTitle: tracks.shortTitle }).from(tracks).orderBy(asc(tracks.id)),
     db
       .select(revisionColumns)
       .from(revisions)
       .innerJoin(documents, eq(documents.id, revisions.documentId))
-      .where(and(isNotNull(revisions.adoptedAt), isNotNull(documents.trackId), ne(documents.kind, "progress_report")))
+      .where(and(isNotNull(revisions.adoptedAt), isNotNull(documents.trackId), ne(documents.kind, "progress_report"), eq(documents.visibility, "public")))
       .orderBy(desc(revisions.adoptedAt)),
     db
       .select(revisionColumns)
       .from(revisions)
       .innerJoin(documents, eq(documents.id, revisions.documentId))
-      .where(chosen.length ? inArray(revisions.id, chosen) : sql`0`),
+      .where(chosen.length ? and(inArray(revisions.id, chosen), eq(documents.visibility, "public")) : sql`0`),
     db
       .select({ id: meetings.id, title: meetings.title, kind: meetings.kind, trackId: meetings.trackId, format: meetings.format, room: meetings.room, startsAt: meetings.startsAt })
       .from(meetings)
@@ -98,7 +105,7 @@ export async function generateSections(db: Db, specs: SectionSpec[], now = new D
       })
       .from(comments)
       .innerJoin(documents, eq(documents.id, comments.documentId))
-      .where(and(isNull(comments.parentId), ne(documents.kind, "progress_report")))
+      .where(and(isNull(comments.parentId), ne(documents.kind, "progress_report"), eq(documents.visibility, "public")))
       .groupBy(comments.seatId, comments.documentId),
     db
       .select({ seatId: attendance.seatId, present: sql<number>`sum(${attendance.status} = 'present')`, recorded: sql<number>`count(*)` })
@@ -150,8 +157,8 @@ export async function generateSections(db: Db, specs: SectionSpec[], now = new D
         out.set(
           s.key,
           rev
-            ? trackChapter(rev, paragraphRows.filter((r) => r.revisionId === rev.id), reservationRows.filter((r) => r.revisionId === rev.id))
-            : [p(`Track ${s.trackId} (${escapeText(track?.shortTitle ?? "")}) has not adopted a text yet.`, { type: "template", label: "No adopted text" })],
+            ? trackChapter(rev, paragraphRows.filter((r) => r.revisionId === rev.id), reservationRows.filter((r) => r.revisionId === rev.id && rev.adoptedAt))
+            : [p(`Track ${s.trackId} (${escapeText(track?.shortTitle ?? "")}) has not adopted a text yet.`, { type: "template", label: "No public adopted text" })],
         );
         break;
       }
@@ -186,7 +193,7 @@ function introduction(held: MeetingFact[], seatRows: SeatFact[], now: Date): Rep
       "The present report is submitted pursuant to General Assembly resolution 78/160, in which the Assembly requested the Commission on Science and Technology for Development to establish a dedicated multi-stakeholder working group on data governance at all levels and to report on its progress to the Assembly.",
       template,
     ),
-    p(`It covers the work of the Working Group ${period}.`, { type: "meetings", label: `${plural(held.length, "meeting")} held` }),
+    p(`It covers the work of the Working Group ${period}.`, { type: "meetings", label: `${plural(held.length, "public meeting")} held` }),
     p(
       `The Working Group is composed of ${plural(states, "Member State")} and ${plural(others, "representative")} of non-State stakeholders. Its work is organized in four intersessional tracks, each led by two co-facilitators.`,
       { type: "seats", label: "Seats of the Working Group" },
@@ -198,9 +205,10 @@ type RevisionFact = { id: string; number: number; adoptedAt: string | null; docu
 type ParagraphFact = { pid: string; kind: "heading" | "paragraph" | "list_item"; number: number | null; html: string; footnotes: string | null };
 type ReservationFact = { stance: string; explanation: string | null; paragraphIds: string; seatName: string };
 
-/** A track's adopted text; each reservation a footnote to the paragraph it names (or the first). */
+/** A track's adopted public text; each reservation recorded in it a footnote to the paragraph it names (or the first). */
 function trackChapter(rev: RevisionFact, rows: ParagraphFact[], reservations: ReservationFact[]): ReportBlock[] {
   const name = `${rev.symbol ?? rev.title}, ${revisionLabel(rev.number)}`;
+  const publicText = " (public text)";
   const notesFor = new Map<string, string[]>();
   const general: string[] = [];
   for (const r of reservations) {
@@ -216,7 +224,7 @@ function trackChapter(rev: RevisionFact, rows: ParagraphFact[], reservations: Re
     documentId: rev.documentId,
     revision: rev.number,
     pid: "",
-    label: name,
+    label: `${name}${publicText}`,
   }, general);
   return [
     intro,
@@ -227,7 +235,7 @@ function trackChapter(rev: RevisionFact, rows: ParagraphFact[], reservations: Re
         kind: r.kind,
         html: r.html,
         ...(notes.length ? { footnotes: notes } : {}),
-        source: { type: "revision", documentId: rev.documentId, revision: rev.number, pid: r.pid, label: r.number ? `${name}, para. ${r.number}` : name },
+        source: forPublic({ type: "revision", documentId: rev.documentId, revision: rev.number, pid: r.pid, label: `${r.number ? `${name}, para. ${r.number}` : name}${publicText}` }),
       };
     }),
   ];
@@ -244,8 +252,8 @@ function workOfTheGroup(
   trackRows: { id: number; shortTitle: string }[],
   materialCount: number,
 ): ReportBlock[] {
-  const meetingsSource: SourceRef = { type: "meetings", label: `${plural(held.length, "meeting")} held` };
-  const blocks: ReportBlock[] = [{ kind: "heading", html: "Meetings", source: meetingsSource }];
+  const meetingsSource: SourceRef = { type: "meetings", label: `${plural(held.length, "public meeting")} held` };
+  const blocks: ReportBlock[] = [heading("Meetings", meetingsSource)];
   const byKind = (k: MeetingFact["kind"]) => held.filter((m) => m.kind === k).length;
   const byFormat = (f: MeetingFact["format"]) => held.filter((m) => m.format === f).length;
   if (held.length === 0) {
@@ -276,8 +284,8 @@ function workOfTheGroup(
 
   // Contributions and comments on the tracks' drafts.
   const drafts = new Set(commentRows.map((r) => r.documentId)).size;
-  const commentsSource: SourceRef = { type: "comments", label: `Comments on ${plural(drafts, "draft")} of the tracks` };
-  blocks.push({ kind: "heading", html: "Contributions and comments", source: commentsSource });
+  const commentsSource: SourceRef = { type: "comments", label: `Comments on ${plural(drafts, "public draft")} of the tracks` };
+  blocks.push(heading("Contributions and comments", commentsSource));
   const total = commentRows.reduce((n, r) => n + r.total, 0);
   const amendments = commentRows.reduce((n, r) => n + (r.amendments ?? 0), 0);
   const commenting = new Set(commentRows.map((r) => r.seatId).filter((x): x is string => !!x));
@@ -292,8 +300,8 @@ function workOfTheGroup(
   );
 
   // Participation: attendance and comments, by regional group and by stakeholder group.
-  const attendanceSource: SourceRef = { type: "attendance", label: `Registers of the ${plural(held.length, "meeting")} held` };
-  blocks.push({ kind: "heading", html: "Participation", source: attendanceSource });
+  const attendanceSource: SourceRef = { type: "attendance", label: `Registers of the ${plural(held.length, "public meeting")} held` };
+  blocks.push(heading("Participation", attendanceSource));
   const attendanceBy = new Map(attendanceRows.map((r) => [r.seatId, r]));
   const commentsBy = new Map<string, number>();
   for (const r of commentRows) if (r.seatId) commentsBy.set(r.seatId, (commentsBy.get(r.seatId) ?? 0) + r.total);
@@ -328,12 +336,12 @@ function workOfTheGroup(
 function membersAnnex(seatRows: SeatFact[]): ReportBlock[] {
   const source: SourceRef = { type: "seats", label: "Seats of the Working Group" };
   const names = (list: SeatFact[]) => list.map((s) => escapeText(s.name)).join(", ");
-  const blocks: ReportBlock[] = [{ kind: "heading", html: "Member States", source }];
+  const blocks: ReportBlock[] = [heading("Member States", source)];
   for (const [group, label] of Object.entries(REGION_NAMES) as [RegionalGroup, string][]) {
     const list = seatRows.filter((s) => s.kind === "member_state" && s.regionalGroup === group);
     if (list.length) blocks.push(li(`<strong>${label}</strong>: ${names(list)}`, source));
   }
-  blocks.push({ kind: "heading", html: "Non-State stakeholders", source });
+  blocks.push(heading("Non-State stakeholders", source));
   for (const [group, label] of Object.entries(STAKEHOLDER_NAMES) as [StakeholderGroup, string][]) {
     const list = seatRows.filter((s) => s.kind === "non_state" && s.stakeholderGroup === group);
     const title = label.replace(/^the /, "");
@@ -341,18 +349,18 @@ function membersAnnex(seatRows: SeatFact[]): ReportBlock[] {
   }
   const observers = seatRows.filter((s) => s.kind === "observer");
   if (observers.length) {
-    blocks.push({ kind: "heading", html: "Observers", source });
+    blocks.push(heading("Observers", source));
     blocks.push(li(names(observers), source));
   }
   return blocks;
 }
 
 function meetingsAnnex(held: MeetingFact[]): ReportBlock[] {
-  if (held.length === 0) return [p("No meetings have been held yet.", { type: "meetings", label: "Meetings held" })];
+  if (held.length === 0) return [p("No meetings have been held yet.", { type: "meetings", label: "Public meetings held" })];
   return held.map((m) =>
     li(
       `${formatDate(m.startsAt)}: ${escapeText(m.title)} (${FORMAT_NAMES[m.format]}${m.room && m.format !== "online" ? `, ${escapeText(m.room)}` : ""})`,
-      { type: "meetings", meetingId: m.id, label: m.title },
+      { type: "meetings", meetingId: m.id, label: `${m.title} (public meeting)` },
     ),
   );
 }

@@ -25,15 +25,20 @@ export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
 /** Annexes are the sections whose key starts "annex-"; they follow the body and are not numbered. */
 export const isAnnexKey = (key: string) => key.startsWith("annex-");
 
-/** Where a generated paragraph came from; shown beside it in the editor. */
-export type SourceRef =
+/**
+ * Where a generated paragraph came from; shown beside it in the editor. `audience`
+ * says whom the compiler read for: "public" (only what the public may see), the
+ * report being written to be published. Blocks compiled before it was recorded lack it.
+ */
+export type SourceRef = (
   | { type: "revision"; documentId: string; revision: number; pid: string; label: string }
   /** `meetingId` when the block is about one meeting; aggregates only say what they counted. */
   | { type: "meetings"; meetingId?: string; label: string }
   | { type: "comments"; label: string }
   | { type: "attendance"; label: string }
   | { type: "seats"; label: string }
-  | { type: "template"; label: string };
+  | { type: "template"; label: string }
+) & { audience?: "public" };
 
 /** One block of a report section. `html` is the documents' restricted inline markup. */
 export type ReportBlock = {

@@ -317,7 +317,7 @@ export const reportRoutes = new Hono<AppEnv>()
         .select({ id: revisions.id, number: revisions.number, adoptedAt: revisions.adoptedAt, trackId: documents.trackId, title: documents.title, symbol: documents.symbol })
         .from(revisions)
         .innerJoin(documents, eq(documents.id, revisions.documentId))
-        .where(and(trackIds.length ? inArray(documents.trackId, trackIds) : sql`0`, ne(documents.kind, "progress_report")))
+        .where(and(trackIds.length ? inArray(documents.trackId, trackIds) : sql`0`, ne(documents.kind, "progress_report"), eq(documents.visibility, "public")))
         .orderBy(asc(documents.title), desc(revisions.number)),
       db
         .select({ language: reportTranslations.language, state: reportTranslations.state, updatedAt: reportTranslations.updatedAt, revisionId: reportTranslations.revisionId })
@@ -329,6 +329,8 @@ export const reportRoutes = new Hono<AppEnv>()
       ? await db.select({ publicationId: publicationTexts.publicationId, language: publicationTexts.language, sha256: publicationTexts.sha256 }).from(publicationTexts).where(inArray(publicationTexts.publicationId, r.publications.map((p) => p.id)))
       : [];
     const canCompile = can(actor, "reports.compile");
+    // The sections are the working text: its editors' alone. Readers read the issued revisions.
+    const working = canCompile ? r.sections : [];
     const base = summary(r, actor);
     return c.json(
       {
@@ -336,14 +338,14 @@ export const reportRoutes = new Hono<AppEnv>()
           ...base,
           publications: base.publications.map((p) => ({ ...p, texts: texts.filter((t) => t.publicationId === p.id).map(({ language, sha256 }) => ({ language, sha256 })) })),
         },
-        sections: r.sections.map((s, i) => ({
+        sections: working.map((s, i) => ({
           ...views[i]!,
           candidates:
             s.type === "track" && canCompile
               ? candidates.filter((x) => x.trackId === s.trackId).map((x) => ({ id: x.id, label: `${x.symbol ?? x.title}, ${revisionLabel(x.number)}`, adoptedAt: x.adoptedAt }))
               : undefined,
         })),
-        words: wordCounts(r.sections, r.report.wordLimit),
+        words: wordCounts(working, r.report.wordLimit),
         revisions: r.revisions.map(revisionSummary),
         translations: {
           revision: adopted ? revisionSummary(adopted) : null,
@@ -469,11 +471,13 @@ export const reportRoutes = new Hono<AppEnv>()
       const { revisionId } = c.req.valid("json");
       if (revisionId) {
         const [ok] = await db
-          .select({ id: revisions.id })
+          .select({ id: revisions.id, visibility: documents.visibility })
           .from(revisions)
           .innerJoin(documents, eq(documents.id, revisions.documentId))
           .where(and(eq(revisions.id, revisionId), eq(documents.trackId, s.trackId!)));
         if (!ok) throw badRequest("revisionId", "No revision of this track's documents has this id.");
+        // A report is written to be published: it takes only texts the public may read.
+        if (ok.visibility !== "public") throw badRequest("revisionId", "This text is for members only; a report takes only public texts.");
       }
       const spec = { key, type: s.type, trackId: s.trackId, sourceRevisionId: revisionId };
       const blocks = (await generateSections(db, [spec])).get(key) ?? [];
@@ -598,9 +602,8 @@ export const reportRoutes = new Hono<AppEnv>()
           [{ action: "report.publish", targetType: "report", targetId: r.report.id, after: { symbol, kind, revision: revision.number, languages: texts.map((t) => [t.language, t.sha256]) } }],
           [
             db.insert(publications).values({ id, reportId: r.report.id, kind, symbol, title: r.doc.title, revisionId: revision.id, correctsId: null, publishedAt: now, publishedBy: publisher.userId }),
+            // The text becomes public through /published; the document, its review and later drafts keep their visibility.
             ...texts.map((t) => db.insert(publicationTexts).values(t)),
-            // Published texts are public, whatever the drafts were.
-            db.update(documents).set({ visibility: "public", updatedAt: now }).where(eq(documents.id, r.doc.id)),
           ],
         );
       } catch (err) {
@@ -802,7 +805,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/export",
-    describeRoute({ tags: ["reports"], summary: "A draft of the report (an issued revision, or the working text) as PDF, DOCX or HTML, for members" }),
+    describeRoute({ tags: ["reports"], summary: "A draft of the report as PDF, DOCX or HTML: an issued revision for its readers, the working text for its editors" }),
     v("param", ReportParam),
     v("query", ExportQuery),
     async (c) => {
@@ -813,6 +816,8 @@ export const reportRoutes = new Hono<AppEnv>()
       const { format, revision: which, lang } = c.req.valid("query");
       const rev = which === undefined ? r.revisions.at(-1) : which === "working" ? undefined : r.revisions.find((x) => x.number === which);
       if (typeof which === "number" && !rev) throw notFound(`${revisionLabel(which)} of this report`);
+      // The working text (not issued) is for its editors only.
+      if (!rev) authorize(actor, "reports.compile");
       const language = lang ?? r.report.originalLanguage;
       let translation = null;
       if (rev && language !== r.report.originalLanguage) {

@@ -7,6 +7,7 @@ import { seats, trackFacilitators, trackSeats, tracks, users } from "../db/schem
 import { aliased } from "../db/alias";
 import type { AppEnv } from "../env";
 import { notFound } from "../errors";
+import { personNameFor } from "../people";
 import { authorize, can } from "../policy";
 import { v } from "../validation";
 import { MandateBody } from "./schemas";
@@ -19,7 +20,7 @@ export const trackRoutes = new Hono<AppEnv>()
     const [trackRows, facilitators, seatCounts] = await db.batch([
       db.select().from(tracks).orderBy(asc(tracks.id)),
       db
-        .select({ trackId: trackFacilitators.trackId, name: users.name, seatName: aliased(seats.name, "seat_name"), seatKind: seats.kind })
+        .select({ trackId: trackFacilitators.trackId, name: users.name, namePublic: users.namePublic, seatName: aliased(seats.name, "seat_name"), seatKind: seats.kind })
         .from(trackFacilitators)
         .innerJoin(users, eq(users.id, trackFacilitators.userId))
         .leftJoin(seats, eq(seats.id, users.seatId))
@@ -30,7 +31,7 @@ export const trackRoutes = new Hono<AppEnv>()
       {
         tracks: trackRows.map((t) => ({
           ...t,
-          coFacilitators: facilitators.filter((f) => f.trackId === t.id).map(({ trackId: _t, ...f }) => f),
+          coFacilitators: facilitators.filter((f) => f.trackId === t.id).map(({ trackId: _t, namePublic, ...f }) => ({ ...f, name: personNameFor(c.get("actor"), { name: f.name, namePublic }) })),
           seatCount: seatCounts.filter((s) => s.trackId === t.id).length,
         })),
       },
@@ -47,7 +48,7 @@ export const trackRoutes = new Hono<AppEnv>()
       if (!track) throw notFound("The track");
       const [facilitators, participating] = await db.batch([
         db
-          .select({ id: users.id, name: users.name, seatId: aliased(seats.id, "seat_id"), seatName: aliased(seats.name, "seat_name"), seatKind: seats.kind })
+          .select({ id: users.id, name: users.name, namePublic: users.namePublic, seatId: aliased(seats.id, "seat_id"), seatName: aliased(seats.name, "seat_name"), seatKind: seats.kind })
           .from(trackFacilitators)
           .innerJoin(users, eq(users.id, trackFacilitators.userId))
           .leftJoin(seats, eq(seats.id, users.seatId))
@@ -62,7 +63,7 @@ export const trackRoutes = new Hono<AppEnv>()
       return c.json(
         {
           track,
-          coFacilitators: facilitators,
+          coFacilitators: facilitators.map(({ namePublic, ...f }) => ({ ...f, name: personNameFor(c.get("actor"), { name: f.name, namePublic }) })),
           seats: participating,
           canEditMandate: can(c.get("actor"), "tracks.editMandate", { trackId: track.id }),
         },
