@@ -11,3 +11,12 @@ BEGIN SELECT RAISE(ABORT, 'immutable: a published text cannot be replaced (UNIQU
 CREATE TRIGGER publication_texts_no_replace BEFORE INSERT ON publication_texts
 WHEN EXISTS (SELECT 1 FROM publication_texts WHERE publication_id = NEW.publication_id AND language = NEW.language)
 BEGIN SELECT RAISE(ABORT, 'immutable: a published text cannot be replaced (UNIQUE publication language)'); END;
+
+-- Dispositions: each change raises the version a stale save is checked against, and
+-- once a revision's disposition matrix is published it is a public record: its
+-- dispositions no longer change, whatever code runs against the database.
+ALTER TABLE comments ADD COLUMN disposition_version INTEGER NOT NULL DEFAULT 0;
+CREATE TRIGGER comments_published_disposition_fixed
+BEFORE UPDATE OF disposition, disposition_reason, disposed_by, disposed_at, disposition_version ON comments
+WHEN (SELECT dispositions_published_at FROM revisions WHERE id = OLD.revision_id) IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'immutable: the dispositions of this revision are published'); END;

@@ -170,13 +170,13 @@ describe("7. a revision's compilation discloses no unpublished disposition", () 
     const made = await kenya.json(`/api/documents/${id}/revisions/0/comments`, { json: { paragraphId: pids[0], kind: "general", body: "Comment on the zero draft.", idempotencyKey: key() } });
     expect(made.status).toBe(201);
     const reason0 = "Zero-draft working note never published.";
-    expect((await editor.json(`/api/documents/${id}/comments/${made.body.comment.id}/disposition`, { method: "PUT", json: { disposition: "not_accepted", reason: reason0 } })).status).toBe(200);
+    expect((await editor.json(`/api/documents/${id}/comments/${made.body.comment.id}/disposition`, { method: "PUT", json: { baseVersion: 0, disposition: "not_accepted", reason: reason0 } })).status).toBe(200);
     // Rev.1 issued without publishing the zero draft's dispositions.
     const draft = (await editor.json(`/api/documents/${id}/draft`)).body.draft;
     expect((await editor.json(`/api/documents/${id}/revisions`, { json: { baseVersion: draft.version, ...window() } })).status).toBe(201);
     const made1 = await kenya.json(`/api/documents/${id}/revisions/1/comments`, { json: { paragraphId: pids[1], kind: "general", body: "Comment on Rev.1.", idempotencyKey: key() } });
     const reason1 = "Rev.1 disposition, published.";
-    expect((await editor.json(`/api/documents/${id}/comments/${made1.body.comment.id}/disposition`, { method: "PUT", json: { disposition: "noted", reason: reason1 } })).status).toBe(200);
+    expect((await editor.json(`/api/documents/${id}/comments/${made1.body.comment.id}/disposition`, { method: "PUT", json: { baseVersion: 0, disposition: "noted", reason: reason1 } })).status).toBe(200);
     expect((await editor.json(`/api/documents/${id}/revisions/1/publish-dispositions`, { json: {} })).status).toBe(200);
 
     for (const format of ["html", "docx"]) {
@@ -203,7 +203,7 @@ describe("8. one rule decides what the public sees of a person", () => {
     // A public draft whose dispositions are published: the matrix is public, its authors' names are not.
     const { id, editor, pids } = await trackDraft(1, "public", ["Names test paragraph."]);
     const made = await kenya.json(`/api/documents/${id}/revisions/0/comments`, { json: { paragraphId: pids[0], kind: "general", body: "A comment by Kenya's delegate.", idempotencyKey: key() } });
-    expect((await editor.json(`/api/documents/${id}/comments/${made.body.comment.id}/disposition`, { method: "PUT", json: { disposition: "accepted", reason: "" } })).status).toBe(200);
+    expect((await editor.json(`/api/documents/${id}/comments/${made.body.comment.id}/disposition`, { method: "PUT", json: { baseVersion: 0, disposition: "accepted", reason: "" } })).status).toBe(200);
     expect((await editor.json(`/api/documents/${id}/revisions/0/publish-dispositions`, { json: {} })).status).toBe(200);
 
     const names = [kenyaName, cofacName];
@@ -284,7 +284,7 @@ describe("a published report after a full review, seen by the public and by obse
     const dr = await draft.editor.json(`/api/documents/${draft.id}/revisions/0/comments`, { json: { parentId: dc.body.comment.id, kind: "general", body: PLANTED.draftReply, idempotencyKey: key() } });
     expect([dc.status, da.status, dr.status]).toEqual([201, 201, 201]);
     expect((await mexico.json(`/api/documents/${draft.id}/revisions/0/position`, { method: "PUT", json: { baseVersion: null, stance: "reservation", explanation: PLANTED.draftPosition, paragraphIds: [draft.pids[1]] } })).status).toBe(200);
-    expect((await draft.editor.json(`/api/documents/${draft.id}/comments/${da.body.comment.id}/disposition`, { method: "PUT", json: { disposition: "partly_accepted", reason: PLANTED.draftDisposition } })).status).toBe(200);
+    expect((await draft.editor.json(`/api/documents/${draft.id}/comments/${da.body.comment.id}/disposition`, { method: "PUT", json: { baseVersion: 0, disposition: "partly_accepted", reason: PLANTED.draftDisposition } })).status).toBe(200);
     const working = (await draft.editor.json(`/api/documents/${draft.id}/draft`)).body.draft;
     expect((await draft.editor.json(`/api/documents/${draft.id}/draft`, { method: "PUT", json: { baseVersion: working.version, blocks: [...working.blocks, { kind: "paragraph", html: PLANTED.draftWorking }] } })).status).toBe(200);
 
@@ -298,7 +298,7 @@ describe("a published report after a full review, seen by the public and by obse
     expect([rc.status, ra.status, rr.status]).toEqual([201, 201, 201]);
     expect((await mexico.json(`/api/documents/${documentId}/revisions/0/position`, { method: "PUT", json: { baseVersion: null, stance: "reservation", explanation: PLANTED.reportPosition, paragraphIds: [paras[1].pid] } })).status).toBe(200);
     expect((await brazil.json(`/api/documents/${documentId}/revisions/0/position`, { method: "PUT", json: { baseVersion: null, stance: "support" } })).status).toBe(200);
-    expect((await secretariat.json(`/api/documents/${documentId}/comments/${ra.body.comment.id}/disposition`, { method: "PUT", json: { disposition: "not_accepted", reason: PLANTED.reportDisposition } })).status).toBe(200);
+    expect((await secretariat.json(`/api/documents/${documentId}/comments/${ra.body.comment.id}/disposition`, { method: "PUT", json: { baseVersion: 0, disposition: "not_accepted", reason: PLANTED.reportDisposition } })).status).toBe(200);
     const procedureId = await adopt(documentId, 0);
     const published = await secretariat.json(`/api/reports/${id}/publish`, { json: {} });
     expect(published.status).toBe(201);

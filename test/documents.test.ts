@@ -269,11 +269,11 @@ describe("dispositions", () => {
       json: { paragraphId: pid, kind: "amendment", op: "replace", quote: "[interoperable]", proposedText: "interoperable", body: "Agreed language.", idempotencyKey: crypto.randomUUID() },
     });
     const cid = body.comment.id;
-    expect((await member.fetch(`/api/documents/${id}/comments/${cid}/disposition`, { method: "PUT", json: { disposition: "accepted" } })).status).toBe(403);
-    const noReason = await cofac.json(`/api/documents/${id}/comments/${cid}/disposition`, { method: "PUT", json: { disposition: "partly_accepted" } });
+    expect((await member.fetch(`/api/documents/${id}/comments/${cid}/disposition`, { method: "PUT", json: { disposition: "accepted", baseVersion: 0 } })).status).toBe(403);
+    const noReason = await cofac.json(`/api/documents/${id}/comments/${cid}/disposition`, { method: "PUT", json: { disposition: "partly_accepted", baseVersion: 0 } });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.details.fields[0].field).toBe("reason");
-    expect((await cofac.fetch(`/api/documents/${id}/comments/${cid}/disposition`, { method: "PUT", json: { disposition: "partly_accepted", reason: "Brackets removed; wording kept." } })).status).toBe(200);
+    expect((await cofac.fetch(`/api/documents/${id}/comments/${cid}/disposition`, { method: "PUT", json: { disposition: "partly_accepted", reason: "Brackets removed; wording kept.", baseVersion: 0 } })).status).toBe(200);
 
     expect((await member.fetch(`/api/documents/${id}/revisions/0/dispositions`)).status).toBe(403);
     const own = await member.json(`/api/documents/${id}/revisions/0/comments?paragraph=${pid}`);

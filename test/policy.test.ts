@@ -42,7 +42,7 @@ const SCOPES: Partial<Record<Action, Scope>> = {
   "documents.edit": { trackId: 1, visibility: "members" },
   "comments.create": { trackId: 1, visibility: "members" },
   "comments.reply": { trackId: 1, visibility: "members" },
-  "comments.edit": { trackId: 1, visibility: "members", authorId: "u-x" },
+  "comments.edit": { trackId: 1, visibility: "members", authorId: "u-x", seatId: "ms-brazil" },
   "comments.dispose": { trackId: 1, visibility: "members" },
   "comments.viewDispositions": { trackId: 1, visibility: "members" },
   // On a public draft: reading the text is not reading the deliberations.
@@ -82,7 +82,7 @@ const EXPECTED: Record<Action, boolean[]> = {
   "documents.edit":          [N,     N,       N,       N,    Y,    N,    Y,    Y],
   "comments.create":         [N,     N,       Y,       Y,    Y,    N,    N,    N],
   "comments.reply":          [N,     N,       Y,       Y,    Y,    N,    Y,    Y],
-  "comments.edit":           [N,     Y,       Y,       Y,    Y,    Y,    Y,    Y],
+  "comments.edit":           [N,     N,       N,       Y,    N,    N,    N,    N],
   "comments.dispose":        [N,     N,       N,       N,    Y,    N,    Y,    Y],
   "comments.viewDispositions": [N,   N,       N,       N,    Y,    N,    Y,    Y],
   "deliberations.view":      [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
@@ -131,6 +131,16 @@ describe("policy matrix", () => {
     expect(can(PERSONAS.vice_chair, "documents.edit", plenary)).toBe(true);
     expect(can(PERSONAS.cofacilitator, "documents.edit", plenary)).toBe(false);
     expect(can(PERSONAS.head, "comments.edit", { authorId: "someone-else" })).toBe(false);
+  });
+
+  it("a comment's author edits it only while on the seat it was made for; seatless comments stay their officer's", () => {
+    const onBrazil = { trackId: 1, visibility: "members" as const, authorId: "u-x", seatId: "ms-brazil" };
+    expect(can(PERSONAS.head, "comments.edit", onBrazil)).toBe(true);
+    // The same person moved to Kenya's seat, or a caller that forgot to say which seat the comment was for.
+    expect(can(person({ seatId: "ms-kenya", seatKind: "member_state", seatRole: "delegate" }), "comments.edit", onBrazil)).toBe(false);
+    expect(can(PERSONAS.head, "comments.edit", { ...onBrazil, seatId: undefined })).toBe(false);
+    expect(can(PERSONAS.chair, "comments.edit", { ...onBrazil, seatId: null })).toBe(true);
+    expect(can(PERSONAS.head, "comments.edit", { ...onBrazil, seatId: null })).toBe(false);
   });
 
   it("a delegate records the seat's position only when the head allowed it, and only for their own seat", () => {

@@ -109,7 +109,8 @@ export const RULES = {
   "documents.edit": leadsBusiness,
   "comments.create": (a, r, s) => memberSeat(a, r, s) && readsDocument(a, r, s),
   "comments.reply": (a, r, s) => (memberSeat(a, r, s) || leadsBusiness(a, r, s)) && readsDocument(a, r, s),
-  "comments.edit": (a, _r, s) => s.authorId === a.userId,
+  // The author, still on the seat the comment was made for (`seatId`: the comment's seat, null for none).
+  "comments.edit": (a, _r, s) => s.authorId === a.userId && s.seatId !== undefined && s.seatId === a.seatId,
   "comments.dispose": leadsBusiness,
   "comments.viewDispositions": leadsBusiness,
   /**

@@ -166,7 +166,8 @@ function CommentView({ docId, rev, pid, c, reply = false }: { docId: string; rev
             {t("thread.editComment")}
           </button>
         )}
-        {!reply && rev.permissions.reply && (windowOk || rev.permissions.dispose) && (
+        {/* One rule for every writer: replies, the co-facilitators' too, go in while the window is open. */}
+        {!reply && rev.permissions.reply && windowOk && rev.revision.number === rev.latest && (
           <button type="button" className="button secondary small" aria-expanded={replying} onClick={() => setReplying(!replying)}>
             {t("thread.reply")}
           </button>
@@ -393,11 +394,20 @@ function EditForm({ docId, rev, pid, c, done }: { docId: string; rev: RevisionDa
   );
 }
 
+type CurrentDisposition = { value: Disposition | null; reason: string | null; version: number };
+
+/**
+ * A disposition names the version it was made from. When a colleague saved first (409),
+ * theirs is shown and the thread reloads, so saving again replaces it knowingly; once the
+ * matrix is published the disposition is a public record and the form is gone.
+ */
 function DispositionForm({ docId, rev, pid, c }: { docId: string; rev: RevisionData; pid: string | null; c: CommentItem }) {
   const { t } = useI18n();
   const form = useForm();
   const refresh = useRefresh(docId, rev.revision.number, pid);
   const qc = useQueryClient();
+  const [theirs, setTheirs] = useState<CurrentDisposition | null>(null);
+  if (c.dispositionPublished) return <FormMessages alert={form.alert} />;
   return (
     <form
       ref={form.formRef}
@@ -406,9 +416,19 @@ function DispositionForm({ docId, rev, pid, c }: { docId: string; rev: RevisionD
       onSubmit={(e) => {
         e.preventDefault();
         const v = formValues(e.currentTarget);
-        const parsed = DispositionBody.safeParse({ disposition: v.disposition, reason: v.reason ?? "" });
+        const parsed = DispositionBody.safeParse({ disposition: v.disposition, reason: v.reason ?? "", baseVersion: c.dispositionVersion ?? 0 });
         void form.submit(parsed, async (body) => {
-          await request(api.documents[":id"].comments[":cid"].disposition.$put({ param: { id: docId, cid: c.id }, json: body }));
+          setTheirs(null);
+          try {
+            await request(api.documents[":id"].comments[":cid"].disposition.$put({ param: { id: docId, cid: c.id }, json: body }));
+          } catch (err) {
+            const current = err instanceof ApiError && err.status === 409 ? (err.body.error.details as { current?: CurrentDisposition } | undefined)?.current : undefined;
+            if (current) {
+              setTheirs(current);
+              await refresh();
+            }
+            throw err; // the form shows the server's explanation
+          }
           await refresh();
           void qc.invalidateQueries({ queryKey: docKeys.dispositions(docId, c.revision.number) });
           return t("thread.dispositionSaved");
@@ -416,6 +436,12 @@ function DispositionForm({ docId, rev, pid, c }: { docId: string; rev: RevisionD
       }}
     >
       <FormMessages alert={form.alert} status={form.status} />
+      {theirs?.value && (
+        <p className="disposition stale-box">
+          <strong>{t("thread.disposition")}:</strong> <DispositionBadge value={theirs.value} />
+          {theirs.reason && <span dir="auto"> {theirs.reason}</span>}
+        </p>
+      )}
       <div className="form-row">
         <SelectField label={t("thread.disposition")} name="disposition" defaultValue={c.disposition?.value ?? ""} error={form.errors.disposition}>
           <option value="">{t("thread.noDisposition")}</option>

@@ -210,6 +210,8 @@ export const comments = sqliteTable("comments", {
   dispositionReason: text("disposition_reason"),
   disposedBy: text("disposed_by"),
   disposedAt: text("disposed_at"),
+  /** migrations/0011: raised by each change of the disposition, for stale-save checks. */
+  dispositionVersion: integer("disposition_version").notNull().default(0),
 });
 
 export const commentEdits = sqliteTable("comment_edits", {

@@ -61,6 +61,7 @@ const selectComment = {
   disposition: comments.disposition,
   dispositionReason: comments.dispositionReason,
   disposedAt: comments.disposedAt,
+  dispositionVersion: comments.dispositionVersion,
 };
 
 function commentsQuery(db: Db) {
@@ -100,6 +101,9 @@ function present(actor: Actor, doc: DocumentRow, c: CommentSelect, viewing: numb
       c.disposition && dispositionVisible(actor, doc, c)
         ? { value: c.disposition, reason: c.dispositionReason, at: c.disposedAt }
         : null,
+    // What a disposition form sends back as baseVersion; null for readers who may not see it.
+    dispositionVersion: dispositionVisible(actor, doc, c) ? c.dispositionVersion : null,
+    dispositionPublished: !!c.dispositionsPublishedAt,
   };
 }
 
@@ -172,6 +176,48 @@ async function exportContext(c: Context<AppEnv>, { id, n }: { id: string; n: num
   const meta = await documentMeta(db, doc, revision);
   const numbers = new Map(text.map((p) => [p.pid, p.number]));
   return { db, doc, revision, text, numbers, meta, n, base: `${doc.symbol ?? doc.title}-${meta.revisionLabel}-${what}` };
+}
+
+type CommentRequest = Pick<
+  typeof comments.$inferSelect,
+  "documentId" | "revisionId" | "paragraphId" | "parentId" | "seatId" | "authorId" | "kind" | "op" | "quote" | "prefix" | "suffix" | "proposedText" | "body"
+>;
+
+/**
+ * The comment an earlier request with this idempotency key made, to answer a retry with.
+ * Keys are the author's; one reused for another request (another document, revision,
+ * paragraph, seat or wording) answers 422 and never the other request's comment.
+ */
+async function replayOf(db: Db, key: string, request: CommentRequest): Promise<CommentSelect | null> {
+  const [earlier] = await db.select().from(comments).where(and(eq(comments.authorId, request.authorId), eq(comments.idempotencyKey, key)));
+  if (!earlier) return null;
+  const same = (Object.keys(request) as (keyof CommentRequest)[]).every((k) => (earlier[k] ?? null) === (request[k] ?? null));
+  if (!same) {
+    throw new ApiError(422, "idempotency_key_reused", "This idempotency key was already used for another comment. Send each new comment with a new key.", {
+      fields: [{ field: "idempotencyKey", message: "Already used for another comment." }],
+    });
+  }
+  const [row] = await commentsQuery(db).where(eq(comments.id, earlier.id));
+  return row ?? null;
+}
+
+/**
+ * A published disposition matrix is a public record: its dispositions no longer change
+ * (409; a later view goes in a reply or the next revision). Before that, a change names
+ * the version it was made from, and a stale one gets 409 with the current disposition.
+ */
+function refuseDispositionChange(found: { comment: typeof comments.$inferSelect; revisionNumber: number; publishedAt: string | null }, baseVersion: number) {
+  const { comment } = found;
+  const current = { value: comment.disposition, reason: comment.dispositionReason, at: comment.disposedAt, version: comment.dispositionVersion };
+  if (found.publishedAt) {
+    throw conflict(
+      `The dispositions of ${revisionLabel(found.revisionNumber)} were published on ${found.publishedAt} (UTC). A published disposition is a public record and cannot be changed; answer in a reply or in the next revision.`,
+      { current, published: true },
+    );
+  }
+  if (comment.dispositionVersion !== baseVersion) {
+    throw conflict("Someone else changed this disposition since you opened it. Their disposition is shown; save again to replace it.", { current });
+  }
 }
 
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9.-]+/g, "-").slice(0, 80);
@@ -338,19 +384,10 @@ export const commentRoutes = new Hono<AppEnv>()
       const doc = await loadDocument(db, actor, id);
       const scope = documentScope(doc);
       const author = authorize(actor, body.parentId ? "comments.reply" : "comments.create", scope);
-
-      // A retry of a request that already went through: answer as the first time.
-      const replay = await commentsQuery(db).where(and(eq(comments.authorId, author.userId), eq(comments.idempotencyKey, body.idempotencyKey)));
-      if (replay[0]) return c.json({ comment: present(actor, doc, replay[0], n) }, 200);
-
       const [revision, latest] = await Promise.all([
         findRevision(db, doc.id, n),
         db.select({ n: sql<number>`max(${revisions.number})` }).from(revisions).where(eq(revisions.documentId, doc.id)),
       ]);
-      if ((latest[0]?.n ?? n) > n) throw conflict(`A newer revision exists: comment on ${revisionLabel(latest[0]!.n)}.`);
-      const now = new Date().toISOString();
-      // Co-facilitators and officers may answer at any time; members within the window.
-      const { late } = body.parentId && can(actor, "comments.dispose", scope) ? { late: false } : windowFor(revision, now);
 
       let paragraphId = body.paragraphId ?? null;
       let parentId = body.parentId ?? null;
@@ -365,8 +402,7 @@ export const commentRoutes = new Hono<AppEnv>()
         });
         if (!inRevision) throw notFound(`Paragraph ${paragraphId} in ${revisionLabel(n)} of this document`);
       }
-      const row = {
-        id: newId(),
+      const request: CommentRequest = {
         documentId: doc.id,
         revisionId: revision.id,
         paragraphId,
@@ -380,6 +416,18 @@ export const commentRoutes = new Hono<AppEnv>()
         suffix: body.suffix ?? null,
         proposedText: body.kind === "amendment" ? (body.proposedText ?? null) : null,
         body: body.body,
+      };
+      // A retry of a request that already went through: answer as the first time, even once the window has closed.
+      const replay = await replayOf(db, body.idempotencyKey, request);
+      if (replay) return c.json({ comment: present(actor, doc, replay, n) }, 200);
+
+      if ((latest[0]?.n ?? n) > n) throw conflict(`A newer revision exists: comment on ${revisionLabel(latest[0]!.n)}.`);
+      const now = new Date().toISOString();
+      // One rule for every writer, replies by the co-facilitators and officers included.
+      const { late } = windowFor(revision, now);
+      const row = {
+        id: newId(),
+        ...request,
         late,
         idempotencyKey: body.idempotencyKey,
         createdAt: now,
@@ -407,8 +455,8 @@ export const commentRoutes = new Hono<AppEnv>()
         );
       } catch (err) {
         // The same key raced itself: the other request won; answer with its comment.
-        const won = await commentsQuery(db).where(and(eq(comments.authorId, author.userId), eq(comments.idempotencyKey, body.idempotencyKey)));
-        if (won[0]) return c.json({ comment: present(actor, doc, won[0], n) }, 200);
+        const won = await replayOf(db, body.idempotencyKey, request);
+        if (won) return c.json({ comment: present(actor, doc, won, n) }, 200);
         throw err;
       }
       const [created] = await commentsQuery(db).where(eq(comments.id, row.id));
@@ -427,7 +475,7 @@ export const commentRoutes = new Hono<AppEnv>()
       const doc = await loadDocument(db, actor, id);
       const comment = await db.query.comments.findFirst({ where: and(eq(comments.id, cid), eq(comments.documentId, doc.id)) });
       if (!comment) throw notFound("The comment");
-      const editor = authorize(actor, "comments.edit", { ...documentScope(doc), authorId: comment.authorId });
+      const editor = authorize(actor, "comments.edit", { ...documentScope(doc), authorId: comment.authorId, seatId: comment.seatId });
       if (comment.disposition) throw conflict("The co-facilitators have already disposed of this comment; reply instead.");
       const revision = await db.query.revisions.findFirst({ where: eq(revisions.id, comment.revisionId) });
       const now = new Date().toISOString();
@@ -476,17 +524,57 @@ export const commentRoutes = new Hono<AppEnv>()
       const { id, cid } = c.req.valid("param");
       const doc = await loadDocument(db, actor, id);
       const who = authorize(actor, "comments.dispose", documentScope(doc));
-      const comment = await db.query.comments.findFirst({ where: and(eq(comments.id, cid), eq(comments.documentId, doc.id)) });
-      if (!comment) throw notFound("The comment");
+      const loadComment = async () => {
+        const [found] = await db
+          .select({ comment: comments, revisionNumber: revisions.number, publishedAt: revisions.dispositionsPublishedAt })
+          .from(comments)
+          .innerJoin(revisions, eq(revisions.id, comments.revisionId))
+          .where(and(eq(comments.id, cid), eq(comments.documentId, doc.id)));
+        return found;
+      };
+      const found = await loadComment();
+      if (!found) throw notFound("The comment");
+      const { comment } = found;
       if (comment.parentId) throw new ApiError(400, "invalid_input", "Replies are not disposed of; dispose of the comment they answer.", { fields: [{ field: "cid", message: "This is a reply." }] });
-      const { disposition, reason } = c.req.valid("json");
+      const { disposition, reason, baseVersion } = c.req.valid("json");
+      // Checked here for a clear answer; the update below and a trigger (0011) hold it under races.
+      refuseDispositionChange(found, baseVersion);
       const now = new Date().toISOString();
-      await writeAudited(
+      const version = baseVersion + 1;
+      const applied = sql`exists (select 1 from comments where id = ${cid} and disposition_version = ${version} and disposed_at = ${now} and disposed_by = ${who.userId})`;
+      const [updated] = await writeAudited(
         auditContext(c),
-        [{ action: "comment.dispose", targetType: "comment", targetId: cid, before: { disposition: comment.disposition, reason: comment.dispositionReason }, after: { disposition, reason } }],
-        [db.update(comments).set({ disposition, dispositionReason: reason || null, disposedBy: who.userId, disposedAt: now }).where(eq(comments.id, cid))],
+        [
+          {
+            action: "comment.dispose",
+            targetType: "comment",
+            targetId: cid,
+            before: { disposition: comment.disposition, reason: comment.dispositionReason, version: baseVersion },
+            after: { disposition, reason, version },
+            onlyIf: applied,
+          },
+        ],
+        [
+          db
+            .update(comments)
+            .set({ disposition, dispositionReason: reason || null, disposedBy: who.userId, disposedAt: now, dispositionVersion: version })
+            .where(
+              and(
+                eq(comments.id, cid),
+                eq(comments.dispositionVersion, baseVersion),
+                sql`not exists (select 1 from revisions where id = ${comment.revisionId} and dispositions_published_at is not null)`,
+              ),
+            )
+            .returning({ id: comments.id }),
+        ],
       );
-      return c.json({ disposition: { value: disposition, reason: reason || null, at: now } }, 200);
+      if (!updated.length) {
+        // Someone saved or published in between: answer as if we had seen it first.
+        const latest = await loadComment();
+        if (latest) refuseDispositionChange(latest, baseVersion);
+        throw conflict("The disposition changed while you saved. Reload it and save again.");
+      }
+      return c.json({ disposition: { value: disposition, reason: reason || null, at: now, version } }, 200);
     },
   )
   .get(

@@ -79,7 +79,12 @@ export const EditCommentBody = z.strictObject({
 });
 
 export const DispositionBody = z
-  .strictObject({ disposition: z.enum(DISPOSITIONS), reason: z.string().trim().max(4000).default("") })
+  .strictObject({
+    disposition: z.enum(DISPOSITIONS),
+    reason: z.string().trim().max(4000).default(""),
+    /** The disposition version the change was made from (0 before the first); a stale one gets 409. */
+    baseVersion: z.number().int().min(0),
+  })
   .refine((d) => d.reason.length > 0 || d.disposition === "accepted", {
     error: "Give the reason for this disposition.",
     path: ["reason"],
