@@ -2,92 +2,16 @@
 // an env whose D1 runs a competing action just before a chosen batch (see `raceBefore`).
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import worker, { app } from "../worker/index";
+import worker from "../worker/index";
 import { consensusTick } from "../worker/consensus/scheduler";
-import { Agent, DEMO_ACCOUNTS, ORIGIN, auditRows, env, signIn } from "./helpers";
-
-const HOUR = 3_600_000;
-const window = () => ({ commentsOpenAt: new Date(Date.now() - HOUR).toISOString(), commentsCloseAt: new Date(Date.now() + 72 * HOUR).toISOString(), commentsTimeZone: "Europe/Zurich" });
-const TEXT = [
-  { kind: "paragraph", html: "Principle one: data governance serves development.", pid: null },
-  { kind: "paragraph", html: "Principle two: [cross-border] data flows are trusted.", pid: null },
-];
-const headOf = (seat: string) => `head.${seat}@plenary.test`;
-
-async function issuedDocument() {
-  const cofac = await signIn(DEMO_ACCOUNTS.cofacilitator);
-  const { body } = await cofac.json("/api/documents", { json: { trackId: 1, kind: "draft_outcome", title: "Principles", symbol: "WG/DG/2026/11", visibility: "members" } });
-  const id = body.document.id as string;
-  await cofac.fetch(`/api/documents/${id}/draft`, { method: "PUT", json: { baseVersion: 1, blocks: TEXT } });
-  await cofac.fetch(`/api/documents/${id}/revisions`, { json: { baseVersion: 2, ...window() } });
-  const nextRevision = async () => {
-    const draft = await cofac.json(`/api/documents/${id}/draft`);
-    const issued = await cofac.fetch(`/api/documents/${id}/revisions`, { json: { baseVersion: draft.body.draft.version, ...window() } });
-    expect(issued.status).toBe(201);
-  };
-  return { id, nextRevision };
-}
-
-const record = (agent: Agent, id: string, n: number, json: Record<string, unknown>) =>
-  agent.json(`/api/documents/${id}/revisions/${n}/position`, { method: "PUT", json: { baseVersion: null, ...json } });
-const openSilence = (chair: Agent, id: string, n: number, deadlineMs = Date.now() + 73 * HOUR) =>
-  chair.json(`/api/documents/${id}/revisions/${n}/procedures`, { json: { kind: "silence", deadline: new Date(deadlineMs).toISOString(), deadlineTimeZone: "Europe/Zurich" } });
-
-type TestEnv = typeof env;
-
-/**
- * An env whose D1 first runs `competitor` (once) when a batch is about to run SQL matching
- * `when`: the competitor lands between this request's reads and its write, the widest
- * window a real race can have. `fail` makes that batch throw instead.
- */
-function raceBefore(when: RegExp, competitor: () => Promise<unknown>, base: TestEnv = env): TestEnv {
-  let prepared: string[] = [];
-  let fired = false;
-  const DB = new Proxy(base.DB, {
-    get(target, key) {
-      if (key === "prepare")
-        return (query: string) => {
-          prepared.push(query);
-          return target.prepare(query);
-        };
-      if (key === "batch")
-        return async (statements: D1PreparedStatement[]) => {
-          const sqls = prepared;
-          prepared = [];
-          if (!fired && sqls.some((q) => when.test(q))) {
-            fired = true;
-            await competitor();
-          }
-          return target.batch(statements);
-        };
-      const value = Reflect.get(target, key);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { ...base, DB };
-}
-
-const failOnce = (when: RegExp, base: TestEnv = env) =>
-  raceBefore(when, async () => {
-    throw new Error("D1_ERROR: simulated failure");
-  }, base);
-
-/** The same request as Agent.fetch, through the app with another env. */
-async function via(agent: Agent, e: TestEnv, path: string, init: { method?: string; json?: unknown } = {}) {
-  const headers = new Headers({ cookie: agent.cookie, origin: ORIGIN });
-  if (init.json !== undefined) headers.set("content-type", "application/json");
-  const ctx = createExecutionContext();
-  const res = await app.request(`${ORIGIN}${path}`, { method: init.method ?? (init.json !== undefined ? "POST" : "GET"), headers, body: init.json === undefined ? undefined : JSON.stringify(init.json) }, e, ctx);
-  await waitOnExecutionContext(ctx);
-  return { status: res.status, body: (await res.json()) as any };
-}
+import { HEADS, HOUR, failOnce, headOf, issuedDocument, openSilence, raceBefore, record, via } from "./consensus-helpers";
+import { DEMO_ACCOUNTS, auditRows, env, signIn } from "./helpers";
 
 const procedureOf = (pid: string) => env.DB.prepare("SELECT * FROM procedures WHERE id = ?1").bind(pid).first<{ status: string; closed_at: string | null; broken_by_seat: string | null }>();
 const revisionOf = (docId: string, n: number) => env.DB.prepare("SELECT id, adopted_at FROM revisions WHERE document_id = ?1 AND number = ?2").bind(docId, n).first<{ id: string; adopted_at: string | null }>();
 const auditFor = async (action: string, targetId: string) => (await auditRows(action)).filter((r) => r.target_id === targetId);
 const outcomeMail = async (subjectPart: string) =>
   (await env.DB.prepare("SELECT count(*) AS n FROM outbox WHERE kind = 'procedure_outcome' AND subject LIKE ?1").bind(`%${subjectPart}%`).first<{ n: number }>())!.n;
-const HEADS = 54;
 
 describe("1. an objection on record always breaks silence", () => {
   it("confirming an earlier objection on the revision under silence breaks it; the scheduler does not adopt", async () => {
@@ -186,6 +110,20 @@ describe("1. an objection on record always breaks silence", () => {
     expect(await auditFor("procedure.adopted", pid)).toHaveLength(0);
     expect(await auditFor("procedure.broken", pid)).toHaveLength(1);
     expect(await outcomeMail("")).toBe(before);
+  });
+});
+
+describe("positions' history", () => {
+  it("a position write adds one history row, for its own seat and revision only", async () => {
+    const a = await issuedDocument();
+    const b = await issuedDocument();
+    const count = async (docId: string) => (await env.DB.prepare("SELECT count(*) AS n FROM position_history h JOIN revisions r ON r.id = h.revision_id WHERE r.document_id = ?1").bind(docId).first<{ n: number }>())!.n;
+    await record(await signIn(headOf("chile")), b.id, 0, { stance: "support" });
+    await record(await signIn(headOf("india")), a.id, 0, { stance: "support" });
+    const brazil = await record(await signIn(headOf("brazil")), a.id, 0, { stance: "can_live" });
+    expect(brazil.status).toBe(200);
+    expect(await count(a.id)).toBe(2);
+    expect(await count(b.id)).toBe(1);
   });
 });
 

@@ -89,7 +89,7 @@ export async function writePosition(
             kind: sql<typeof kind>`${kind}`.as("kind"),
           })
           .from(positions)
-          .where(mineNow),
+          .where(and(eq(positions.revisionId, revision.id), eq(positions.seatId, seatId), mineNow)),
       ),
       // One objection breaks silence, at once.
       ...(breaks

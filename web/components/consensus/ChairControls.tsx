@@ -1,8 +1,12 @@
 // The Chair's controls: open a consensus round or a silence procedure (deadline typed in a
-// chosen zone, Geneva by default), or close a procedure by hand with the decision.
+// chosen zone, Geneva by default), or close a procedure by hand with the decision. A silence
+// cannot be opened while a seat objects to the text: the form says which seats, before
+// and (if an objection lands meanwhile) after the Chair submits.
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { ApiError } from "../../api";
 import { useI18n } from "../../i18n";
+import { intlLocale } from "../../i18n/time";
 import { instantToZonedLocal, zonedToInstant } from "../../../worker/lib/zonedTime";
 import { consensusKeys, positionCalls, type Board } from "../../queries/consensus";
 import { Field, FormMessages, TextAreaField, useForm } from "../form";
@@ -30,10 +34,20 @@ export function ChairControls({ board, docId }: { board: Board; docId: string })
   );
 }
 
+/** The seats a 409 names as objecting to the text, if that is why it was refused. */
+function objectingSeats(err: unknown): { seatId: string; seatName: string }[] | null {
+  if (!(err instanceof ApiError) || err.status !== 409) return null;
+  const details = err.body.error.details as { objections?: { seatId: string; seatName: string }[] } | undefined;
+  return details?.objections?.length ? details.objections : null;
+}
+
 function OpenForm({ board, docId }: { board: Board; docId: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const qc = useQueryClient();
   const form = useForm();
+  const blockedId = useId();
+  const list = (names: string[]) => new Intl.ListFormat(intlLocale(locale), { type: "conjunction" }).format(names);
+  const objecting = board.seats.filter((s) => s.position?.stance === "objection").map((s) => s.seat.name);
   const [kind, setKind] = useState<"silence" | "round">("silence");
   const [zone, setZone] = useState(GENEVA);
   const [local, setLocal] = useState(() => defaultDeadline(GENEVA));
@@ -60,7 +74,15 @@ function OpenForm({ board, docId }: { board: Board; docId: string }) {
         }
         const remind = Number(new FormData(e.currentTarget).get("remindBeforeHours") || 24);
         void form.submit(ProcedureBody.safeParse({ kind, deadline: instant.iso, deadlineTimeZone: zone, remindBeforeHours: remind }), async (body) => {
-          await positionCalls.open(docId, board.revision.number, body);
+          try {
+            await positionCalls.open(docId, board.revision.number, body);
+          } catch (err) {
+            const seats = objectingSeats(err);
+            if (!seats) throw err;
+            form.setAlert(`${t("chair.silenceBlocked", { seats: list(seats.map((s) => s.seatName)) })} ${t("chair.silenceBlockedNext")}`);
+            await qc.invalidateQueries({ queryKey: consensusKeys.all });
+            return;
+          }
           await qc.invalidateQueries({ queryKey: consensusKeys.all });
           return t(kind === "silence" ? "chair.openedSilence" : "chair.openedRound");
         });
@@ -109,8 +131,14 @@ function OpenForm({ board, docId }: { board: Board; docId: string }) {
           {t("chair.preview")} <TwoZoneTime iso={instant.iso} setIn={zone} />
         </p>
       )}
+      {kind === "silence" && objecting.length > 0 && (
+        <div className="notice" id={blockedId}>
+          <p>{t("chair.silenceBlocked", { seats: list(objecting) })}</p>
+          <p>{t("chair.silenceBlockedNext")}</p>
+        </div>
+      )}
       <div className="actions">
-        <button type="submit" className="button" disabled={form.busy}>
+        <button type="submit" className="button" disabled={form.busy} aria-describedby={kind === "silence" && objecting.length > 0 ? blockedId : undefined}>
           {t(kind === "silence" ? "chair.openSilence" : "chair.openRound")}
         </button>
       </div>
@@ -137,7 +165,13 @@ function CloseForm({ board, docId, pid, kind }: { board: Board; docId: string; p
           return;
         }
         void form.submit(CloseBody.safeParse({ outcome, decision }), async (body) => {
-          await positionCalls.close(docId, board.revision.number, pid, body);
+          try {
+            await positionCalls.close(docId, board.revision.number, pid, body);
+          } catch (err) {
+            // The text may have been adopted meanwhile: show the board as it now stands.
+            if (err instanceof ApiError && err.status === 409) await qc.invalidateQueries({ queryKey: consensusKeys.all });
+            throw err;
+          }
           await qc.invalidateQueries({ queryKey: consensusKeys.all });
           return t("chair.closed");
         });

@@ -83,18 +83,21 @@ export function PositionPanel({ board, docId }: { board: Board; docId: string })
                 e.preventDefault();
                 setStatus(null);
                 void confirmForm.submit({ success: true, data: null }, async () => {
+                  let res;
                   try {
-                    await positionCalls.confirm(docId, n, null);
+                    res = await positionCalls.confirm(docId, n, null);
                   } catch (err) {
                     if (err instanceof ApiError && err.status === 409) await refresh();
                     throw err;
                   }
-                  setStatus(t("position.confirmed"));
+                  setStatus(res.silenceBroken ? t("position.savedBroke") : t("position.confirmed"));
                   await refresh();
                 });
               }}
             >
               <FormMessages alert={confirmForm.alert} />
+              {/* Confirming an objection breaks silence just as recording one does. */}
+              {earlier.stance === "objection" && board.procedures.some((p) => p.status === "open" && p.kind === "silence") && <p className="alert alert-error">{t("position.breaksSilence")}</p>}
               <button type="submit" className="button" disabled={confirmForm.busy}>
                 {t("position.confirm", { label: revLabel(t, n) })}
               </button>
