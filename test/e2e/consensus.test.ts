@@ -134,6 +134,13 @@ test("silence procedure → objection breaks it → board and tallies update", a
   await chair.getByText("Silence was broken; the co-facilitators will prepare Rev.2.").first().waitFor();
   await shot(chair, "consensus-board-closed");
 
+  // 6b. India's objection stands on Rev.1: the form says a silence cannot be opened, naming India, and the server refuses it.
+  const blocked = "A silence procedure cannot be opened on this text while a seat objects to it: India. One objection breaks silence.";
+  await controls.locator(".notice", { hasText: blocked }).waitFor();
+  await controls.getByRole("button", { name: "Put the text under silence procedure" }).click();
+  await controls.locator(".alert-error", { hasText: blocked }).waitFor();
+  await controls.locator(".alert-error", { hasText: "open a consensus round instead" }).waitFor();
+
   // 7. History of positions, disclosed on demand.
   await india.reload();
   await india.getByText("History of positions on this text").click();
@@ -161,8 +168,10 @@ test("silence procedure → objection breaks it → board and tallies update", a
 test("board in Arabic (right to left) and at 375 px", async () => {
   expect(docId).not.toBe("");
   const context = await newContext(browser);
-  await context.addInitScript(() => localStorage.setItem("plenary.locale", "ar"));
   const page = await context.newPage();
+  // The board is for members (deliberations.view), even on a public document: Egypt's head, who reads Arabic.
+  await signIn(page, "head.egypt@plenary.test");
+  await page.evaluate(() => fetch("/api/me", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ locale: "ar" }) }));
   await page.goto(`/documents/${docId}/rev/1/board`);
   await page.locator("table.tally-table").waitFor();
   expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
