@@ -20,3 +20,22 @@ CREATE TRIGGER comments_published_disposition_fixed
 BEFORE UPDATE OF disposition, disposition_reason, disposed_by, disposed_at, disposition_version ON comments
 WHEN (SELECT dispositions_published_at FROM revisions WHERE id = OLD.revision_id) IS NOT NULL
 BEGIN SELECT RAISE(ABORT, 'immutable: the dispositions of this revision are published'); END;
+
+-- Meeting papers removed by mistake can be restored by the secretariat: the row moves here
+-- (same id) and the file to deleted/<its key> in R2, with its SHA-256 to check it by.
+-- agenda_item_id is not a foreign key: the item may be gone by the time it is restored.
+CREATE TABLE deleted_materials (
+  id TEXT PRIMARY KEY,
+  meeting_id TEXT NOT NULL REFERENCES meetings (id),
+  agenda_item_id TEXT,
+  object_key TEXT NOT NULL,                 -- where the bytes are kept now
+  file_name TEXT NOT NULL,
+  content_type TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT,                              -- NULL only if the file was already missing from R2
+  uploaded_by TEXT NOT NULL REFERENCES users (id),
+  uploaded_at TEXT NOT NULL,
+  deleted_by TEXT NOT NULL REFERENCES users (id),
+  deleted_at TEXT NOT NULL
+);
+CREATE INDEX deleted_materials_meeting ON deleted_materials (meeting_id, deleted_at);

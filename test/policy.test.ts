@@ -59,6 +59,7 @@ const SCOPES: Partial<Record<Action, Scope>> = {
   "meetings.keepRegister": { trackId: 1, visibility: "members" },
   "minutes.keep": { trackId: 1, visibility: "members" },
   "minutes.correct": { trackId: 1, visibility: "members", attended: true },
+  "materials.recover": { trackId: 1, visibility: "members" },
 };
 
 const Y = true;
@@ -99,6 +100,7 @@ const EXPECTED: Record<Action, boolean[]> = {
   "meetings.follow":         [N,     Y,       Y,       Y,    Y,    Y,    Y,    Y],
   "minutes.keep":            [N,     N,       N,       N,    Y,    N,    Y,    Y],
   "minutes.correct":         [N,     N,       Y,       Y,    Y,    Y,    Y,    Y],
+  "materials.recover":       [N,     N,       N,       N,    N,    N,    N,    Y],
   "reports.compile":         [N,     N,       N,       N,    N,    N,    N,    Y],
   "reports.translate":       [N,     N,       N,       N,    N,    N,    N,    Y],
   "reports.publish":         [N,     N,       N,       N,    N,    N,    N,    Y],

@@ -142,6 +142,8 @@ export const RULES = {
   "meetings.follow": signedIn,
   "minutes.keep": leadsBusiness,
   "minutes.correct": (a, r, s) => leadsBusiness(a, r, s) || (readsDocument(a, r, s) && s.attended === true),
+  /** Removed meeting papers are kept; the secretariat lists, reads and restores them. */
+  "materials.recover": secretariat,
   // The secretariat compiles, translates and publishes the progress reports; review and
   // adoption use the documents' and consensus rules, as for any plenary document.
   "reports.compile": secretariat,

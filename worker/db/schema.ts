@@ -372,6 +372,22 @@ export const materials = sqliteTable("materials", {
   uploadedAt: text("uploaded_at").notNull(),
 });
 
+/** migrations/0011: papers removed from a meeting, kept for the secretariat to restore. */
+export const deletedMaterials = sqliteTable("deleted_materials", {
+  id: text("id").primaryKey(),
+  meetingId: text("meeting_id").notNull(),
+  agendaItemId: text("agenda_item_id"),
+  objectKey: text("object_key").notNull(),
+  fileName: text("file_name").notNull(),
+  contentType: text("content_type").notNull(),
+  size: integer("size").notNull(),
+  sha256: text("sha256"),
+  uploadedBy: text("uploaded_by").notNull(),
+  uploadedAt: text("uploaded_at").notNull(),
+  deletedBy: text("deleted_by").notNull(),
+  deletedAt: text("deleted_at").notNull(),
+});
+
 export const meetingReplies = sqliteTable(
   "meeting_replies",
   {
