@@ -1,8 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
 import { groupSeats } from "../components/groups";
+import { describeError } from "../components/form";
 import { ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
-import { seatsQuery } from "../queries";
+import { keys, seatsQuery, setNamePublic } from "../queries";
 import { Link } from "../router";
 import { useMe } from "../session";
 
@@ -19,6 +21,8 @@ export default function Members() {
           <Link href="/signin?next=/members">{t("members.signInForDelegates")}</Link>
         </p>
       )}
+      {q.data?.delegateNames === "consented" && <p className="muted">{t("members.consentedOnly")}</p>}
+      {q.data?.me && <NameInPublic namePublic={q.data.me.namePublic} />}
       {q.isPending ? (
         <Loading />
       ) : q.error ? (
@@ -39,7 +43,7 @@ export default function Members() {
                       <span className="seat-name">
                         {seat.name} <abbr className="muted">{seat.shortName}</abbr>
                       </span>
-                      {seat.delegates &&
+                      {(seat.delegates.length > 0 || q.data.delegateNames === "all") &&
                         (seat.delegates.length ? (
                           <ul className="delegates" aria-label={t("members.delegatesOf", { seat: seat.name })}>
                             {seat.delegates.map((d) => (
@@ -69,5 +73,47 @@ export default function Members() {
         ))
       )}
     </>
+  );
+}
+
+/** The person's own choice: whether the public and observers see their name (members and officers always do). */
+function NameInPublic({ namePublic }: { namePublic: boolean }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  async function change(next: boolean) {
+    setBusy(true);
+    setStatus(null);
+    setAlert(null);
+    try {
+      await setNamePublic(next);
+      await qc.invalidateQueries({ queryKey: keys.seats });
+      setStatus(t(next ? "members.nameShown" : "members.nameHidden"));
+    } catch (err) {
+      setAlert(describeError(err, t).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card limited" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t("members.nameTitle")}</h2>
+      <label className="check">
+        <input type="checkbox" checked={namePublic} aria-describedby={`${id}-hint`} disabled={busy} onChange={(e) => void change(e.currentTarget.checked)} />
+        {t("members.namePublic")}
+      </label>
+      <p id={`${id}-hint`} className="hint">
+        {t("members.namePublicHint")}
+      </p>
+      <div className="live" aria-live="polite" aria-atomic="true">
+        {status && <p className="alert alert-ok">{status}</p>}
+      </div>
+      <div className="live" aria-live="assertive" aria-atomic="true">
+        {alert && <p className="alert alert-error">{alert}</p>}
+      </div>
+    </section>
   );
 }

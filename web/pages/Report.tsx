@@ -135,11 +135,13 @@ function Workspace({ data }: { data: ReportData }) {
         </ul>
       </nav>
 
-      <WordCount sections={live} labels={labels} limit={report.wordLimit} />
+      {report.permissions.compile && <WordCount sections={live} labels={labels} limit={report.wordLimit} />}
 
       <section id="report-text" className="report-text" aria-labelledby="report-text-h" tabIndex={-1}>
         <h2 id="report-text-h">{t("report.text")}</h2>
-        {!editable && (
+        {/* The sections are the working text, its editors' alone: readers read the issued revisions. */}
+        {!report.permissions.compile && <p className="notice">{t("report.workingForEditors")}</p>}
+        {report.permissions.compile && !editable && (
           <p className="notice">
             {report.state === "adopted"
               ? t("report.locked.adopted")
@@ -148,35 +150,37 @@ function Workspace({ data }: { data: ReportData }) {
                 : t("report.locked.readOnly")}
           </p>
         )}
-        <div className="report-layout">
-          <SectionsToc sections={sections} live={live} labels={labels} drafts={drafts} openKey={open?.key ?? null} onOpen={openSection}>
-            {editable && <AddSectionForm id={report.id} onAdded={openSection} />}
-          </SectionsToc>
-          <div className="report-main">
-            {open &&
-              (editable ? (
-                draft ? (
-                  <SectionEditor
-                    key={open.key}
-                    id={report.id}
-                    section={open}
-                    draft={draft}
-                    setDraft={setDraft(open.key)}
-                    replaceDraft={(d) => setDrafts((all) => ({ ...all, [open.key]: d }))}
-                    label={labels.get(open.key) ?? ""}
-                    numbers={numbers.get(open.key) ?? []}
-                    liveWords={live.find((l) => l.key === open.key)?.words ?? 0}
-                    headingRef={headingRef}
-                    onRemoved={() => setOpenKey(sections[0]?.key ?? null)}
-                  />
+        {report.permissions.compile && (
+          <div className="report-layout">
+            <SectionsToc sections={sections} live={live} labels={labels} drafts={drafts} openKey={open?.key ?? null} onOpen={openSection}>
+              {editable && <AddSectionForm id={report.id} onAdded={openSection} />}
+            </SectionsToc>
+            <div className="report-main">
+              {open &&
+                (editable ? (
+                  draft ? (
+                    <SectionEditor
+                      key={open.key}
+                      id={report.id}
+                      section={open}
+                      draft={draft}
+                      setDraft={setDraft(open.key)}
+                      replaceDraft={(d) => setDrafts((all) => ({ ...all, [open.key]: d }))}
+                      label={labels.get(open.key) ?? ""}
+                      numbers={numbers.get(open.key) ?? []}
+                      liveWords={live.find((l) => l.key === open.key)?.words ?? 0}
+                      headingRef={headingRef}
+                      onRemoved={() => setOpenKey(sections[0]?.key ?? null)}
+                    />
+                  ) : (
+                    <Loading />
+                  )
                 ) : (
-                  <Loading />
-                )
-              ) : (
-                <SectionView section={open} label={labels.get(open.key) ?? ""} numbers={numbers.get(open.key) ?? []} headingRef={headingRef} />
-              ))}
+                  <SectionView section={open} label={labels.get(open.key) ?? ""} numbers={numbers.get(open.key) ?? []} headingRef={headingRef} />
+                ))}
+            </div>
           </div>
-        </div>
+        )}
       </section>
 
       {editable && <RegeneratePanel data={data} labels={labels} unsaved={unsavedKeys} />}

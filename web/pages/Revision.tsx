@@ -69,6 +69,8 @@ export default function Revision({ params }: { params: Record<string, string> })
   const label = revLabel(t, r.number);
   const track = docQ.data?.track;
   const canSeeDispositions = permissions.dispose || !!r.dispositionsPublishedAt;
+  // Comments, amendments and positions are the members' and officers', even on a public text.
+  const deliberations = permissions.deliberations;
   const noteStarts = footnoteStarts(rev.paragraphs);
   // A progress report is edited in its report workspace; the generic editor refuses it.
   const reportId = d.kind === "progress_report" ? docQ.data?.document.reportId : null;
@@ -135,9 +137,11 @@ export default function Revision({ params }: { params: Record<string, string> })
               <Link href={`${base}/rev/${r.number}/dispositions`}>{t("doc.dispositionsPage")}</Link>
             </li>
           )}
-          <li>
-            <Link href={`${base}/rev/${r.number}/board`}>{t("doc.board")}</Link>
-          </li>
+          {deliberations && (
+            <li>
+              <Link href={`${base}/rev/${r.number}/board`}>{t("doc.board")}</Link>
+            </li>
+          )}
           {reportId ? (
             <li>
               <Link href={`/reports/${encodeURIComponent(reportId)}`}>{t("rtr.doc.workspace")}</Link>
@@ -164,17 +168,20 @@ export default function Revision({ params }: { params: Record<string, string> })
           {t("doc.text")}
         </h2>
         {permissions.comment && r.number === rev.latest && r.window === "open" && <p className="hint">{t("doc.selectHint")}</p>}
-        <div className="doc-thread-toggle">
-          <CountButton
-            rev={rev}
-            counts={rev.documentComments}
-            expanded={open === "document"}
-            label={t("doc.wholeDocument")}
-            visible
-            buttonRef={(el) => triggers.current.set("document", el)}
-            onClick={() => (open === "document" ? close() : openThread("document"))}
-          />
-        </div>
+        {!deliberations && <p className="muted">{t("doc.deliberationsMembers")}</p>}
+        {deliberations && (
+          <div className="doc-thread-toggle">
+            <CountButton
+              rev={rev}
+              counts={rev.documentComments}
+              expanded={open === "document"}
+              label={t("doc.wholeDocument")}
+              visible
+              buttonRef={(el) => triggers.current.set("document", el)}
+              onClick={() => (open === "document" ? close() : openThread("document"))}
+            />
+          </div>
+        )}
         {open === "document" && <Thread docId={id} rev={rev} pid={null} title={t("doc.wholeDocument")} quote={null} onClose={close} />}
         <div className="paragraphs">
           {rev.paragraphs.map((p) => {
@@ -200,26 +207,28 @@ export default function Revision({ params }: { params: Record<string, string> })
                     ) : undefined
                   }
                 >
-                  <div className="para-actions">
-                    <CountButton
-                      rev={rev}
-                      counts={p.comments}
-                      expanded={open === p.pid}
-                      label={title}
-                      buttonRef={(el) => triggers.current.set(p.pid, el)}
-                      onClick={() => (open === p.pid ? close() : openThread(p.pid))}
-                    />
-                    {sel && permissions.comment && r.number === rev.latest && (
-                      <button
-                        type="button"
-                        className="button small amend-selection"
-                        onMouseDown={(e) => e.preventDefault()}
-                        onClick={() => openThread(p.pid, sel)}
-                      >
-                        {t("doc.amendSelection")}
-                      </button>
-                    )}
-                  </div>
+                  {deliberations && (
+                    <div className="para-actions">
+                      <CountButton
+                        rev={rev}
+                        counts={p.comments}
+                        expanded={open === p.pid}
+                        label={title}
+                        buttonRef={(el) => triggers.current.set(p.pid, el)}
+                        onClick={() => (open === p.pid ? close() : openThread(p.pid))}
+                      />
+                      {sel && permissions.comment && r.number === rev.latest && (
+                        <button
+                          type="button"
+                          className="button small amend-selection"
+                          onMouseDown={(e) => e.preventDefault()}
+                          onClick={() => openThread(p.pid, sel)}
+                        >
+                          {t("doc.amendSelection")}
+                        </button>
+                      )}
+                    </div>
+                  )}
                 </ParagraphView>
                 {open === p.pid && <Thread key={quote ? `${quote.pid}${quote.quote}` : p.pid} docId={id} rev={rev} pid={p.pid} title={title} quote={quote} onClose={close} />}
               </div>
@@ -228,33 +237,39 @@ export default function Revision({ params }: { params: Record<string, string> })
         </div>
       </section>
 
-      <section aria-labelledby="downloads" className="card downloads">
-        <h2 id="downloads">{t("doc.downloads")}</h2>
-        <ul className="link-list">
-          <li>
-            <a href={downloadUrl.compilation(id, r.number, "html")}>{t("doc.compilationHtml")}</a>
-          </li>
-          <li>
-            <a href={downloadUrl.compilation(id, r.number, "docx")} download>
-              {t("doc.compilationDocx")}
-            </a>
-          </li>
-          {canSeeDispositions && (
-            <>
-              <li>
-                <a href={downloadUrl.dispositions(id, r.number, "csv")} download>
-                  {t("doc.dispositionsCsv")}
-                </a>
-              </li>
-              <li>
-                <a href={downloadUrl.dispositions(id, r.number, "docx")} download>
-                  {t("doc.dispositionsDocx")}
-                </a>
-              </li>
-            </>
-          )}
-        </ul>
-      </section>
+      {(deliberations || canSeeDispositions) && (
+        <section aria-labelledby="downloads" className="card downloads">
+          <h2 id="downloads">{t("doc.downloads")}</h2>
+          <ul className="link-list">
+            {deliberations && (
+              <>
+                <li>
+                  <a href={downloadUrl.compilation(id, r.number, "html")}>{t("doc.compilationHtml")}</a>
+                </li>
+                <li>
+                  <a href={downloadUrl.compilation(id, r.number, "docx")} download>
+                    {t("doc.compilationDocx")}
+                  </a>
+                </li>
+              </>
+            )}
+            {canSeeDispositions && (
+              <>
+                <li>
+                  <a href={downloadUrl.dispositions(id, r.number, "csv")} download>
+                    {t("doc.dispositionsCsv")}
+                  </a>
+                </li>
+                <li>
+                  <a href={downloadUrl.dispositions(id, r.number, "docx")} download>
+                    {t("doc.dispositionsDocx")}
+                  </a>
+                </li>
+              </>
+            )}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

@@ -91,7 +91,7 @@ export default function Track({ params }: { params: Record<string, string> }) {
           <ul className="plain">
             {coFacilitators.map((f) => (
               <li key={f.id}>
-                <strong>{f.name}</strong>
+                {f.name ? <strong>{f.name}</strong> : <span className="muted">{t("people.nameWithheld")}</span>}
                 {f.seatName && (
                   <span className="muted">
                     {" "}

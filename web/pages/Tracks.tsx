@@ -26,9 +26,9 @@ export default function Tracks() {
               <h3>{t("tracks.coFacilitators")}</h3>
               {tr.coFacilitators.length ? (
                 <ul className="plain">
-                  {tr.coFacilitators.map((f) => (
-                    <li key={f.name}>
-                      {f.name}
+                  {tr.coFacilitators.map((f, i) => (
+                    <li key={i}>
+                      {f.name ?? <span className="muted">{t("people.nameWithheld")}</span>}
                       {f.seatName && <span className="muted"> · {f.seatName}</span>}
                     </li>
                   ))}

@@ -36,6 +36,9 @@ export const seatsQuery = queryOptions({
   queryFn: () => request(api.seats.$get()),
 });
 
+/** Whether the public and observers may see one's name (the members directory owns the setting). */
+export const setNamePublic = (namePublic: boolean) => request(api.seats.me.$put({ json: { namePublic } }));
+
 export const usersQuery = (q: string, status: "active" | "inactive" | "all") =>
   queryOptions({
     queryKey: keys.users(q, status),

@@ -17,6 +17,8 @@ export function ExportPanel({ data }: { data: ReportData }) {
   const hid = useId();
   const { report, revisions } = data;
   const latest = revisions.at(-1);
+  // The working text (not issued) is for its editors; readers download issued revisions.
+  const working = report.permissions.compile;
   const [which, setWhich] = useState<string>(latest ? String(latest.number) : "working");
   const [progress, setProgress] = useState<(Progress & { format: ExportFormat }) | null>(null);
   const [milestone, setMilestone] = useState(0);
@@ -55,6 +57,7 @@ export function ExportPanel({ data }: { data: ReportData }) {
     }
   }
 
+  if (!working && !latest) return null;
   return (
     <section className="card export-panel" aria-labelledby={`${hid}-h`}>
       <h2 id={`${hid}-h`}>{t("report.export.title")}</h2>
@@ -68,7 +71,7 @@ export function ExportPanel({ data }: { data: ReportData }) {
               {r.adoptedAt ? ` — ${t("report.state.adopted")}` : ""}
             </option>
           ))}
-          <option value="working">{t("report.export.working")}</option>
+          {working && <option value="working">{t("report.export.working")}</option>}
         </select>
       </div>
       <div className="actions export-buttons">
