@@ -105,7 +105,7 @@ export async function openProcedure(ctx: AuditContext, env: Bindings, doc: Docum
   const opened = sql`exists (select 1 from procedures where id = ${row.id})`;
   await writeAudited(
     ctx,
-    [{ action: "procedure.open", targetType: "procedure", targetId: row.id, after: row, onlyIf: opened }],
+    [{ action: "procedure.open", targetType: "procedure", targetId: row.id, after: { ...row, transitionClaim: undefined, reminderClaim: undefined }, onlyIf: opened }],
     [
       insertIf(db, procedures, row, mayOpen),
       mailHeads(
