@@ -221,3 +221,31 @@ describe("the conflict check looks at every overlapping meeting", () => {
     expect(again.body.conflicts.map((c: { meetingId: string }) => c.meetingId).sort()).toEqual(["long-one", "room-clash"]);
   });
 });
+
+describe("names of people in meetings follow the one rule (worker/people.ts)", () => {
+  it("an observer sees replies, history and correction authors by seat, never a delegate's name unless the person allowed it", async () => {
+    const chair = await signIn(DEMO_ACCOUNTS.chair);
+    const m = await create(chair, { title: "Named plenary", start: future(40, 10), end: future(40, 12), onlineUrl: `${LINK}names` });
+    await chair.fetch(`/api/meetings/${m.id}`, { method: "PATCH", json: { baseVersion: m.version, title: "Named plenary (moved)" } });
+    const delegate = await signIn(DEMO_ACCOUNTS.delegate);
+    expect((await delegate.fetch(`/api/meetings/${m.id}/reply`, { method: "PUT", json: { reply: "online" } })).status).toBe(200);
+    const me = (await delegate.json("/api/me")).body;
+    const name = (me.user ?? me).name as string;
+    expect(name).toBeTruthy();
+
+    const member = (await (await signIn(DEMO_ACCOUNTS.head)).json(`/api/meetings/${m.id}`)).body;
+    expect(member.replies.people.map((p: { name: string }) => p.name)).toContain(name);
+
+    const observer = await signIn(DEMO_ACCOUNTS.observer);
+    const seen = await observer.json(`/api/meetings/${m.id}`);
+    expect(seen.status).toBe(200);
+    expect(JSON.stringify(seen.body)).not.toContain(name);
+    expect(JSON.stringify(seen.body)).not.toContain("Isabel Ortega"); // the Chair, who changed the meeting
+    expect(seen.body.replies.people[0]).toMatchObject({ name: null, reply: "online" });
+
+    // Once the person allows it, the observer sees the name.
+    expect((await delegate.fetch("/api/seats/me", { method: "PUT", json: { namePublic: true } })).status).toBe(200);
+    const after = await observer.json(`/api/meetings/${m.id}`);
+    expect(after.body.replies.people[0].name).toBe(name);
+  });
+});

@@ -242,8 +242,8 @@ function Replies({ data, ended }: { data: MeetingDetail; ended: boolean }) {
           <ul className="plain reply-people">
             {data.replies.people.map((p, i) => (
               <li key={i}>
-                <span dir="auto">{p.name}</span>
-                {seatName(p.seatId) && <span className="muted"> ({seatName(p.seatId)})</span>}: {t(`meeting.reply.${p.reply}`)}
+                {p.name ? <span dir="auto">{p.name}</span> : <span dir="auto">{seatName(p.seatId) ?? t("meeting.history.someone")}</span>}
+                {p.name && seatName(p.seatId) && <span className="muted"> ({seatName(p.seatId)})</span>}: {t(`meeting.reply.${p.reply}`)}
               </li>
             ))}
           </ul>

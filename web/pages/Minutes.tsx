@@ -457,8 +457,8 @@ function CorrectionView({ id, c, canResolve }: { id: string; c: Correction; canR
   return (
     <li className={`correction correction-${c.status}`}>
       <p className="correction-head">
-        <strong dir="auto">{c.author}</strong>
-        {c.seat && <span className="muted"> ({c.seat})</span>} <span className={`tag corr-${c.status}`}>{t(`minutes.correction.${c.status}`)}</span>{" "}
+        <strong dir="auto">{c.author ?? c.seat ?? t("meeting.history.someone")}</strong>
+        {c.author && c.seat && <span className="muted"> ({c.seat})</span>} <span className={`tag corr-${c.status}`}>{t(`minutes.correction.${c.status}`)}</span>{" "}
         <span className="muted small">
           <DateTime iso={c.createdAt} />
         </span>
@@ -567,7 +567,7 @@ function ItemHistory({ id, item }: { id: string; item: MinutesItem }) {
           {q.data.versions.map((v) => (
             <li key={v.version}>
               <p className="small">
-                <strong>{t("minutes.version", { n: v.version })}</strong> · {t(`minutes.stage.${v.stage}`)} · <span dir="auto">{v.savedBy}</span> ·{" "}
+                <strong>{t("minutes.version", { n: v.version })}</strong> · {t(`minutes.stage.${v.stage}`)} · <span dir="auto">{v.savedBy ?? t("meeting.history.someone")}</span> ·{" "}
                 <DateTime iso={v.savedAt} />
               </p>
               <div className="minutes-text small" dir="auto">

@@ -11,6 +11,7 @@ import { insertIf } from "../db/insert-if";
 import { type AppEnv, type Db, publicOrigin } from "../env";
 import { badRequest, conflict, notFound } from "../errors";
 import { type Actor, authorize, can } from "../policy";
+import { personNameFor } from "../people";
 import { v } from "../validation";
 import { assertOpen, hasStarted, instantOr400, loadMeeting, meetingFor, type MeetingRow, meetingScope } from "./access";
 import { mailParticipants, minutesLetter } from "./mail";
@@ -74,6 +75,7 @@ export const minutesRoutes = new Hono<AppEnv>()
           createdAt: minutesCorrections.createdAt,
           resolvedAt: minutesCorrections.resolvedAt,
           author: users.name,
+          authorPublic: users.namePublic,
           seat: aliased(seats.name, "seat_name"),
         })
         .from(minutesCorrections)
@@ -93,7 +95,7 @@ export const minutesRoutes = new Hono<AppEnv>()
         correctionsCloseAt: m.correctionsCloseAt,
         approvedAt: m.minutesApprovedAt,
         items: items.map((i) => ({ ...i, minutes: readable ? i.minutes : "" })),
-        corrections: signedIn ? corrections : [],
+        corrections: signedIn ? corrections.map(({ author, authorPublic, ...k }) => ({ ...k, author: personNameFor(actor, { name: author, namePublic: authorPublic }) })) : [],
         permissions: {
           keep: keeper && m.minutesStatus !== "approved" && m.status !== "cancelled",
           correct: correctionsOpen(m) && can(actor, "minutes.correct", { ...scope, attended: await attended(db, actor, m.id) }),
@@ -114,7 +116,7 @@ export const minutesRoutes = new Hono<AppEnv>()
       const [item, rows] = await db.batch([
         db.select({ id: agendaItems.id }).from(agendaItems).where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, m.id))),
         db
-          .select({ version: minutesVersions.version, text: minutesVersions.text, stage: minutesVersions.stage, savedAt: minutesVersions.savedAt, savedBy: users.name })
+          .select({ version: minutesVersions.version, text: minutesVersions.text, stage: minutesVersions.stage, savedAt: minutesVersions.savedAt, savedBy: users.name, savedByPublic: users.namePublic })
           .from(minutesVersions)
           .innerJoin(users, eq(users.id, minutesVersions.savedBy))
           .where(eq(minutesVersions.agendaItemId, itemId))
@@ -122,7 +124,8 @@ export const minutesRoutes = new Hono<AppEnv>()
       ]);
       if (!item[0]) throw notFound("The agenda item");
       const keeper = can(c.get("actor"), "minutes.keep", meetingScope(m));
-      return c.json({ versions: keeper ? rows : rows.filter((r) => r.stage !== "draft") }, 200);
+      const readable = keeper ? rows : rows.filter((r) => r.stage !== "draft");
+      return c.json({ versions: readable.map(({ savedBy, savedByPublic, ...r }) => ({ ...r, savedBy: personNameFor(c.get("actor"), { name: savedBy, namePublic: savedByPublic }) })) }, 200);
     },
   )
   .put(

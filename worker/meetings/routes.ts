@@ -27,6 +27,7 @@ import { insertIf } from "../db/insert-if";
 import { type AppEnv, type Db, publicOrigin } from "../env";
 import { badRequest, conflict } from "../errors";
 import { type Actor, authorize, can } from "../policy";
+import { personNameFor } from "../people";
 import { v } from "../validation";
 import { revisionLabel } from "../documents/types";
 import { concernsUser, hasEnded, hasStarted, instantOr400, loadMeeting, meetingFor, type MeetingRow, meetingScope } from "./access";
@@ -344,14 +345,14 @@ export const meetingRoutes = new Hono<AppEnv>()
         .where(eq(materials.meetingId, m.id))
         .orderBy(asc(materials.uploadedAt)),
       db
-        .select({ userId: meetingReplies.userId, name: users.name, seatId: meetingReplies.seatId, reply: meetingReplies.reply, repliedAt: meetingReplies.repliedAt })
+        .select({ userId: meetingReplies.userId, name: users.name, namePublic: users.namePublic, seatId: meetingReplies.seatId, reply: meetingReplies.reply, repliedAt: meetingReplies.repliedAt })
         .from(meetingReplies)
         .innerJoin(users, eq(users.id, meetingReplies.userId))
         .where(eq(meetingReplies.meetingId, m.id)),
       db.select({ seatId: attendance.seatId, status: attendance.status, recordedAt: attendance.recordedAt }).from(attendance).where(eq(attendance.meetingId, m.id)),
       participating,
       db
-        .select({ action: auditLog.action, at: auditLog.at, by: users.name, before: auditLog.beforeJson, after: auditLog.afterJson })
+        .select({ action: auditLog.action, at: auditLog.at, by: users.name, byPublic: users.namePublic, before: auditLog.beforeJson, after: auditLog.afterJson })
         .from(auditLog)
         .leftJoin(users, eq(users.id, auditLog.actorUserId))
         .where(and(eq(auditLog.targetType, "meeting"), eq(auditLog.targetId, m.id), inArray(auditLog.action, ["meeting.create", "meeting.update", "meeting.reschedule", "meeting.cancel"])))
@@ -388,7 +389,7 @@ export const meetingRoutes = new Hono<AppEnv>()
               : null,
         })),
         materials: files,
-        replies: { counts, myReply, people: signedIn ? replies.map(({ userId: _u, ...r }) => r) : [] },
+        replies: { counts, myReply, people: signedIn ? replies.map(({ userId: _u, name, namePublic, ...r }) => ({ ...r, name: personNameFor(actor, { name, namePublic }) })) : [] },
         register: can(actor, "meetings.viewRegister", scope)
           ? seatRows.map((s) => ({ ...s, status: register.find((r) => r.seatId === s.id)?.status ?? null }))
           : [],
@@ -397,7 +398,7 @@ export const meetingRoutes = new Hono<AppEnv>()
           ? history.map((h) => ({
               action: h.action,
               at: h.at,
-              by: h.by,
+              by: personNameFor(actor, { name: h.by, namePublic: h.byPublic }),
               // The creation row holds the whole meeting; the page needs only who and when.
               before: changes(h.before, h.action),
               after: changes(h.after, h.action),
