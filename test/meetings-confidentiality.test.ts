@@ -242,6 +242,9 @@ describe("names of people in meetings follow the one rule (worker/people.ts)", (
     expect(JSON.stringify(seen.body)).not.toContain(name);
     expect(JSON.stringify(seen.body)).not.toContain("Isabel Ortega"); // the Chair, who changed the meeting
     expect(seen.body.replies.people[0]).toMatchObject({ name: null, reply: "online" });
+    // The screen says the register is the members', rather than calling it empty.
+    expect(seen.body.permissions.viewRegister).toBe(false);
+    expect(member.permissions.viewRegister).toBe(true);
 
     // Once the person allows it, the observer sees the name.
     expect((await delegate.fetch("/api/seats/me", { method: "PUT", json: { namePublic: true } })).status).toBe(200);

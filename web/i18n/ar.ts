@@ -645,6 +645,7 @@ const ar: Partial<Messages> = {
   "meeting.attendance.unmarked": "لم يُسجَّل",
   "meeting.register.opensAt": "يمكن مسك السجل ابتداءً من ساعة قبل البدء:",
   "meeting.register.signIn": "سجّل الدخول لمعرفة المقاعد التي حضرت.",
+  "meeting.register.membersOnly": "سجل الحضور متاح للأعضاء وأعضاء المكتب فقط.",
   "meeting.register.empty": "لم يُسجَّل أي حضور بعد.",
   "meeting.register.markAbsent": "تسجيل كل المقاعد غير المسجلة غائبة",
   "meeting.register.markedAbsent": "المقاعد غير المسجلة التي عُدّت غائبة: {count}. احفظ لتسجيلها.",

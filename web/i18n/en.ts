@@ -811,6 +811,7 @@ const en = {
   "meeting.attendance.unmarked": "Not recorded",
   "meeting.register.opensAt": "The register can be kept from an hour before the start:",
   "meeting.register.signIn": "Sign in to see which seats attended.",
+  "meeting.register.membersOnly": "The register of attendance is for members and officers.",
   "meeting.register.empty": "No attendance has been recorded yet.",
   "meeting.register.markAbsent": "Mark all unmarked absent",
   "meeting.register.markedAbsent": "Unmarked seats set to absent: {count}. Save to record them.",

@@ -644,6 +644,7 @@ const es: Partial<Messages> = {
   "meeting.attendance.unmarked": "Sin registrar",
   "meeting.register.opensAt": "El registro puede llevarse desde una hora antes del inicio:",
   "meeting.register.signIn": "Inicie sesión para ver qué puestos asistieron.",
+  "meeting.register.membersOnly": "El registro de asistencia está reservado a los miembros y a la Mesa.",
   "meeting.register.empty": "Todavía no se ha registrado ninguna asistencia.",
   "meeting.register.markAbsent": "Marcar como ausentes todos los puestos sin registrar",
   "meeting.register.markedAbsent": "Puestos sin registrar marcados como ausentes: {count}. Guarde para registrarlos.",

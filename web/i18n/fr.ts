@@ -644,6 +644,7 @@ const fr: Partial<Messages> = {
   "meeting.attendance.unmarked": "Non consigné",
   "meeting.register.opensAt": "Le registre peut être tenu à partir d’une heure avant le début :",
   "meeting.register.signIn": "Connectez-vous pour voir quels sièges étaient présents.",
+  "meeting.register.membersOnly": "Le registre de présence est réservé aux membres et au bureau.",
   "meeting.register.empty": "Aucune présence n’a encore été consignée.",
   "meeting.register.markAbsent": "Marquer absents tous les sièges non consignés",
   "meeting.register.markedAbsent": "Sièges non consignés marqués absents : {count}. Enregistrez pour les consigner.",

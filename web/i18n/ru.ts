@@ -644,6 +644,7 @@ const ru: Partial<Messages> = {
   "meeting.attendance.unmarked": "Не отмечено",
   "meeting.register.opensAt": "Регистрацию можно вести с момента за час до начала:",
   "meeting.register.signIn": "Войдите, чтобы увидеть, какие места присутствовали.",
+  "meeting.register.membersOnly": "Регистр присутствия доступен только членам и должностным лицам.",
   "meeting.register.empty": "Присутствие пока не отмечено.",
   "meeting.register.markAbsent": "Отметить все неотмеченные места как отсутствующие",
   "meeting.register.markedAbsent": "Неотмеченных мест отмечено как отсутствующие: {count}. Сохраните, чтобы записать.",

@@ -644,6 +644,7 @@ const zh: Partial<Messages> = {
   "meeting.attendance.unmarked": "未登记",
   "meeting.register.opensAt": "登记可于会议开始前一小时起进行：",
   "meeting.register.signIn": "登录后可查看哪些席位出席。",
+  "meeting.register.membersOnly": "出席登记仅供成员和主席团成员查看。",
   "meeting.register.empty": "尚未登记任何出席情况。",
   "meeting.register.markAbsent": "将所有未登记席位标为缺席",
   "meeting.register.markedAbsent": "已将未登记席位标为缺席：{count}。请保存以登记。",

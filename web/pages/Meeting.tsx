@@ -738,6 +738,8 @@ function Register({ data, signedIn }: { data: MeetingDetail; signedIn: boolean }
           )}
           {!signedIn ? (
             <p className="muted">{t("meeting.register.signIn")}</p>
+          ) : !data.permissions.viewRegister ? (
+            <p className="muted">{t("meeting.register.membersOnly")}</p>
           ) : data.register.some((s) => s.status) ? (
             <RegisterList seats={data.register} />
           ) : (

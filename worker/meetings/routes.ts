@@ -409,6 +409,7 @@ export const meetingRoutes = new Hono<AppEnv>()
           edit: can(actor, "meetings.schedule", scope),
           reply: can(actor, "meetings.reply", scope),
           keepRegister: can(actor, "meetings.keepRegister", scope),
+          viewRegister: can(actor, "meetings.viewRegister", scope),
           keepMinutes: can(actor, "minutes.keep", scope),
         },
       },
