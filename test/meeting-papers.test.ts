@@ -9,7 +9,7 @@ const day = 86_400_000;
 const future = (days: number, hour: number) => `${new Date(Date.now() + days * day).toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00`;
 const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
-async function sha256Hex(bytes: Uint8Array) {
+async function sha256Hex(bytes: Uint8Array<ArrayBuffer>) {
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
@@ -33,7 +33,7 @@ async function trackMeeting(cofac: Agent, title: string, days: number) {
   return res.body.meeting.id as string;
 }
 
-function upload(agent: Agent, meetingId: string, bytes: Uint8Array, name: string, agendaItemId?: string) {
+function upload(agent: Agent, meetingId: string, bytes: Uint8Array<ArrayBuffer>, name: string, agendaItemId?: string) {
   const form = new FormData();
   form.set("file", new File([bytes], name, { type: "application/pdf" }));
   if (agendaItemId) form.set("agendaItemId", agendaItemId);

@@ -90,12 +90,27 @@ export const MeetingParam = z.strictObject({ id: z.string().min(1).max(64) });
 export const ItemParam = z.strictObject({ id: z.string().min(1).max(64), itemId: z.string().min(1).max(64) });
 export const CorrectionParam = z.strictObject({ id: z.string().min(1).max(64), correctionId: z.string().min(1).max(64) });
 export const MaterialParam = z.strictObject({ id: z.string().min(1).max(64), materialId: z.string().min(1).max(64) });
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, { error: "Use a date like 2026-03-01." });
-export const ListQuery = z.strictObject({
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
-  track: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
-});
+/** A date (2026-03-01) or UTC instant (2026-03-01T09:30:00Z) that exists: 2026-02-31 and 25:00 are refused. */
+const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z)?$/, { error: "Use a date like 2026-03-01." })
+  .refine(
+    (s) => {
+      const t = Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
+      if (!Number.isFinite(t) || t < Date.UTC(1900, 0, 1)) return false;
+      // Date.parse rolls 2026-02-31 over to March; the text must be what it reads back as.
+      const back = new Date(t).toISOString();
+      return back.slice(0, 10) === s.slice(0, 10) && (s.length === 10 || back.slice(11, 16) === s.slice(11, 16));
+    },
+    { error: "No such date or time." },
+  );
+export const ListQuery = z
+  .strictObject({
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    track: z.string().regex(/^[a-z0-9-]{1,64}$/).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.from.slice(0, 10) <= q.to.slice(0, 10), { error: "The end comes before the start.", path: ["to"] });
 export const FeedQuery = z.strictObject({ track: z.string().regex(/^[a-z0-9-]{1,64}$/).optional() });
 
 /** Materials: the types a delegation can open anywhere, up to 20 MB each. */

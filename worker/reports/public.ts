@@ -14,6 +14,8 @@ import { fileName, FORMATS, renderKept } from "./routes";
 import { ApiError } from "../errors";
 import { escapeText } from "../documents/markup";
 import { disposition } from "../meetings/materials";
+import { v } from "../validation";
+import { PublishedQuery } from "./schemas";
 
 const FEED = "/published/feed.atom";
 const IMMUTABLE = "public, max-age=31536000, immutable";
@@ -67,7 +69,7 @@ export const publicReports = new Hono<AppEnv>()
     const xml = renderAtomFeed(items, { baseUrl: url.origin, feedPath: FEED, updated: items[0]?.publishedAt ?? "2026-01-01T00:00:00.000Z", archivePath: "/published" });
     return c.body(xml, 200, { "content-type": "application/atom+xml; charset=utf-8", "cache-control": PAGE_CACHE });
   })
-  .get("/*", async (c) => {
+  .get("/*", v("query", PublishedQuery), async (c) => {
     const db = c.get("db");
     let path: string;
     try {
@@ -77,8 +79,8 @@ export const publicReports = new Hono<AppEnv>()
     }
     const ext = /\.(pdf|docx|html|json)$/.exec(path)?.[1] as keyof typeof FORMATS | "json" | undefined;
     const symbol = ext ? path.slice(0, -(ext.length + 1)) : path.replace(/\/$/, "");
-    const asked = c.req.query("lang");
-    const wanted = (REPORT_LANGUAGES as readonly string[]).includes(asked ?? "") ? (asked as ReportLanguage) : null;
+    // ?lang=xx answers 400 naming lang, like any malformed parameter.
+    const wanted: ReportLanguage | null = c.req.valid("query").lang ?? null;
     // One round trip, keyed by the symbol alone: the text, its siblings, its languages.
     const pubId = sql`(select id from publications where symbol = ${symbol})`;
     const reportId = sql`(select report_id from publications where symbol = ${symbol})`;

@@ -64,6 +64,12 @@ export const TranslationBody = z.strictObject({
   paragraphs: z.record(z.string().max(64), z.strictObject({ html: Inline, footnotes: z.array(Inline).max(30).optional() })),
 });
 
+/**
+ * The public pages' one parameter. Other parameters are ignored rather than refused: links
+ * to a published report travel with tracking parameters that must not break them.
+ */
+export const PublishedQuery = z.object({ lang: z.enum(REPORT_LANGUAGES).optional() });
+
 export const ExportQuery = z.strictObject({
   format: z.enum(["pdf", "docx", "html"]),
   /** An issued revision's number, or "working" for the sections as they are now. */
