@@ -69,7 +69,6 @@ const EXPECTED: Record<Action, boolean[]> = {
   "tracks.view":             [Y,     Y,       Y,       Y,    Y,    Y,    Y,    Y],
   "tracks.editMandate":      [N,     N,       N,       N,    Y,    N,    Y,    Y],
   "members.view":            [Y,     Y,       Y,       Y,    Y,    Y,    Y,    Y],
-  "members.viewDelegates":   [N,     Y,       Y,       Y,    Y,    Y,    Y,    Y],
   "members.viewContacts":    [N,     N,       N,       Y,    N,    N,    N,    Y],
   "profile.update":          [N,     Y,       Y,       Y,    Y,    Y,    Y,    Y],
   "users.list":              [N,     N,       N,       N,    N,    N,    N,    Y],

@@ -94,7 +94,6 @@ export const RULES = {
   "tracks.view": anyone,
   "tracks.editMandate": (_a, r) => r.has("cofacilitator") || r.has("chair") || r.has("secretariat"),
   "members.view": anyone,
-  "members.viewDelegates": signedIn,
   "members.viewContacts": (a, r, s) => r.has("secretariat") || (member(a, r, s) && s.seatId === a.seatId),
   "profile.update": signedIn,
   "users.list": secretariat,
