@@ -52,4 +52,12 @@ describe("links use the configured origin, not the Host header", () => {
     expect(text).toContain(`URL:${env.PUBLIC_ORIGIN}/meetings/`);
     expect(text).not.toContain("evil.example");
   });
+
+  it("the published reports' Atom feed links to the configured origin", async () => {
+    const res = await forged("/published/feed.atom");
+    expect(res.status).toBe(200);
+    const xml = await res.text();
+    expect(xml).toContain(`${env.PUBLIC_ORIGIN}/published`);
+    expect(xml).not.toContain("evil.example");
+  });
 });

@@ -6,7 +6,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { Hono, type Context } from "hono";
 import { publications, publicationTexts, reports } from "../db/schema";
-import type { AppEnv } from "../env";
+import { type AppEnv, publicOrigin } from "../env";
 import { REPORT_LANGUAGES, type RenderedReport, type ReportLanguage } from "./model";
 import { renderAtomFeed } from "./render/atom";
 import { type ArchiveItem, type PageLinks, renderArchivePage, renderReportPage } from "./render/html";
@@ -65,8 +65,8 @@ export const publicReports = new Hono<AppEnv>()
   })
   .get("/feed.atom", async (c) => {
     const items = await archiveItems(c.get("db"));
-    const url = new URL(c.req.url);
-    const xml = renderAtomFeed(items, { baseUrl: url.origin, feedPath: FEED, updated: items[0]?.publishedAt ?? "2026-01-01T00:00:00.000Z", archivePath: "/published" });
+    // Feed readers keep these links: they come from the configured origin, never the Host header.
+    const xml = renderAtomFeed(items, { baseUrl: publicOrigin(c.env), feedPath: FEED, updated: items[0]?.publishedAt ?? "2026-01-01T00:00:00.000Z", archivePath: "/published" });
     return c.body(xml, 200, { "content-type": "application/atom+xml; charset=utf-8", "cache-control": PAGE_CACHE });
   })
   .get("/*", v("query", PublishedQuery), async (c) => {
