@@ -37,11 +37,11 @@ export const openSilence = (chair: Agent, id: string, n: number, deadlineMs = Da
 export type TestEnv = typeof env;
 
 /**
- * An env whose D1 first runs `competitor` (once) when a batch is about to run SQL matching
- * `when`: the competitor lands between this request's reads and its write, the widest
- * window a real race can have.
+ * An env whose D1 calls `hook` around the first batch that runs SQL matching `when`:
+ * `before` lands between a request's reads and its write (the widest window a real race
+ * can have); `after` runs once that batch committed.
  */
-export function raceBefore(when: RegExp, competitor: () => Promise<unknown>, base: TestEnv = env): TestEnv {
+function interceptFirstBatch(when: RegExp, hook: { before?: () => Promise<unknown>; after?: () => void }, base: TestEnv): TestEnv {
   let prepared: string[] = [];
   let fired = false;
   const DB = new Proxy(base.DB, {
@@ -53,13 +53,13 @@ export function raceBefore(when: RegExp, competitor: () => Promise<unknown>, bas
         };
       if (key === "batch")
         return async (statements: D1PreparedStatement[]) => {
-          const sqls = prepared;
+          const matches = !fired && prepared.some((q) => when.test(q));
           prepared = [];
-          if (!fired && sqls.some((q) => when.test(q))) {
-            fired = true;
-            await competitor();
-          }
-          return target.batch(statements);
+          if (matches) fired = true;
+          if (matches && hook.before) await hook.before();
+          const result = await target.batch(statements);
+          if (matches) hook.after?.();
+          return result;
         };
       const value = Reflect.get(target, key);
       return typeof value === "function" ? value.bind(target) : value;
@@ -68,37 +68,15 @@ export function raceBefore(when: RegExp, competitor: () => Promise<unknown>, bas
   return { ...base, DB };
 }
 
+/** The competitor runs (once) just before the first batch matching `when`. */
+export const raceBefore = (when: RegExp, competitor: () => Promise<unknown>, base: TestEnv = env): TestEnv =>
+  interceptFirstBatch(when, { before: competitor }, base);
+
 /** The first batch matching `when` throws: before it runs (nothing written) or after it committed (the answer is lost). */
 export function failOnce(when: RegExp, base: TestEnv = env, after = false): TestEnv {
-  if (!after)
-    return raceBefore(when, async () => {
-      throw new Error("D1_ERROR: simulated failure");
-    }, base);
-  let prepared: string[] = [];
-  let fired = false;
-  const DB = new Proxy(base.DB, {
-    get(target, key) {
-      if (key === "prepare")
-        return (query: string) => {
-          prepared.push(query);
-          return target.prepare(query);
-        };
-      if (key === "batch")
-        return async (statements: D1PreparedStatement[]) => {
-          const sqls = prepared;
-          prepared = [];
-          const result = await target.batch(statements);
-          if (!fired && sqls.some((q) => when.test(q))) {
-            fired = true;
-            throw new Error("simulated crash after commit");
-          }
-          return result;
-        };
-      const value = Reflect.get(target, key);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-  return { ...base, DB };
+  return after
+    ? interceptFirstBatch(when, { after: () => { throw new Error("simulated crash after commit"); } }, base)
+    : interceptFirstBatch(when, { before: async () => { throw new Error("D1_ERROR: simulated failure"); } }, base);
 }
 
 /** The same request as Agent.fetch, through the app with another env. */
