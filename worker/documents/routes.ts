@@ -7,6 +7,7 @@ import { newId, sha256Hex } from "../auth/crypto";
 import { mailHeads } from "../consensus/mail";
 import { documents, paragraphs, reports, revisionParagraphs, revisions, seats, tracks, users } from "../db/schema";
 import { aliased } from "../db/alias";
+import { uniqueOr409, versionedUpdate, writeGuarded } from "../db/guarded";
 import type { AppEnv, Db } from "../env";
 import { ApiError, badRequest, conflict, notFound } from "../errors";
 import { DocxError, docxToBlocks } from "./docx-import";
@@ -154,8 +155,9 @@ export async function issueRevision(
   };
   // The working copy now carries the identities, so the next edit keeps them.
   const draft = matched.map(({ pid, block }) => ({ ...block, pid }));
-  try {
-    await writeAudited(
+  // Two issues racing for the same number: UNIQUE (document_id, number) lets one win.
+  await uniqueOr409(() =>
+    writeAudited(
       auditContext(c),
       [
         { action: "revision.issue", targetType: "document", targetId: doc.id, after: { number, label: revisionLabel(number), paragraphs: rows.length, brackets: revision.bracketCount, window: [revision.commentsOpenAt, revision.commentsCloseAt, revision.commentsTimeZone] } },
@@ -165,11 +167,14 @@ export async function issueRevision(
         db.insert(revisions).values(revision),
         ...chunks(fresh, ROWS_PER_INSERT).map((chunk) => db.insert(paragraphs).values(chunk)),
         ...chunks(rows, ROWS_PER_INSERT).map((chunk) => db.insert(revisionParagraphs).values(chunk)),
-        db
-          .update(documents)
-          .set({ draftJson: JSON.stringify(draft), draftVersion: working.version + 1, draftUpdatedBy: editor.userId, draftUpdatedAt: now, updatedAt: now })
-          // A save that slipped in meanwhile is kept; its paragraphs find their identities by similarity next time.
-          .where(and(eq(documents.id, doc.id), eq(documents.draftVersion, working.version))),
+        // A save that slipped in meanwhile is kept; its paragraphs find their identities by similarity next time.
+        versionedUpdate(db, documents, {
+          row: eq(documents.id, doc.id),
+          version: documents.draftVersion,
+          base: working.version,
+          set: { draftJson: JSON.stringify(draft), updatedAt: now },
+          stamp: { draftUpdatedBy: editor.userId, draftUpdatedAt: now },
+        }).update,
         ...(body.publishDispositions && previous
           ? [db.update(revisions).set({ dispositionsPublishedAt: now }).where(and(eq(revisions.id, previous.id), isNull(revisions.dispositionsPublishedAt)))]
           : []),
@@ -190,12 +195,9 @@ export async function issueRevision(
             ]
           : []),
       ],
-    );
-  } catch (err) {
-    // Two issues racing for the same number: UNIQUE (document_id, number) lets one win.
-    if (String(err).includes("UNIQUE")) throw conflict(`${revisionLabel(number)} was just issued by someone else.`);
-    throw err;
-  }
+    ),
+    `${revisionLabel(number)} was just issued by someone else.`,
+  );
   return revisionSummary({ ...revision, dispositionsPublishedAt: null, adoptedAt: null });
 }
 
@@ -346,20 +348,19 @@ export const documentRoutes = new Hono<AppEnv>()
       if (doc.draftVersion !== baseVersion) throw await staleDraft(db, doc.id);
       const clean = cleanBlocks(blocks);
       const now = new Date().toISOString();
-      const savedByMe = sql`exists (select 1 from documents where id = ${doc.id} and draft_version = ${baseVersion + 1} and draft_updated_at = ${now} and draft_updated_by = ${editor.userId})`;
-      const [saved] = await writeAudited(
+      // A colleague who saved first wins: 409 with their text, and no audit row for this save.
+      await writeGuarded(
         auditContext(c),
-        [{ action: "document.draft_save", targetType: "document", targetId: doc.id, before: { version: baseVersion }, after: { version: baseVersion + 1, paragraphs: clean.length }, onlyIf: savedByMe }],
-        [
-          db
-            .update(documents)
-            .set({ draftJson: JSON.stringify(clean), draftVersion: baseVersion + 1, draftUpdatedBy: editor.userId, draftUpdatedAt: now, updatedAt: now })
-            .where(and(eq(documents.id, doc.id), eq(documents.draftVersion, baseVersion)))
-            .returning({ version: documents.draftVersion }),
-        ],
+        versionedUpdate(db, documents, {
+          row: eq(documents.id, doc.id),
+          version: documents.draftVersion,
+          base: baseVersion,
+          set: { draftJson: JSON.stringify(clean), updatedAt: now },
+          stamp: { draftUpdatedAt: now, draftUpdatedBy: editor.userId },
+        }),
+        [{ action: "document.draft_save", targetType: "document", targetId: doc.id, before: { version: baseVersion }, after: { version: baseVersion + 1, paragraphs: clean.length } }],
+        { stale: () => staleDraft(db, doc.id) },
       );
-      // Nothing matched: a colleague saved first (and no audit row was written).
-      if ((saved as unknown[]).length === 0) throw await staleDraft(db, doc.id);
       return c.json({ draft: { version: baseVersion + 1, blocks: clean, updatedAt: now, updatedBy: editor.name } }, 200);
     },
   )
