@@ -1,19 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { AcceptInvitationBody } from "../../worker/auth/schemas";
-import { api, ApiError, request } from "../api";
+import { ApiError } from "../api";
 import { Field, FormMessages, formValues, NewPasswordFields, passwordsDiffer, useForm } from "../components/form";
 import { describeRoles, ErrorState, Loading, PageTitle, useFormatDate } from "../components/ui";
 import { useI18n } from "../i18n";
-import { invitationByTokenQuery } from "../queries";
+import { invitationByTokenQuery, useSignIn } from "../queries/auth";
 import { Link, navigate } from "../router";
-import { useSignedIn } from "../session";
 
 export default function AcceptInvitation({ params }: { params: Record<string, string> }) {
   const token = params.token ?? "";
   const { t } = useI18n();
   const q = useQuery(invitationByTokenQuery(token));
   const form = useForm();
-  const signedIn = useSignedIn();
+  const signIn = useSignIn();
   const formatDate = useFormatDate();
 
   if (q.isPending) return <Loading />;
@@ -55,8 +54,7 @@ export default function AcceptInvitation({ params }: { params: Record<string, st
           const v = formValues(e.currentTarget);
           if (passwordsDiffer(form, v, t)) return;
           void form.submit(AcceptInvitationBody.safeParse({ name: v.name ?? "", password: v.password ?? "" }), async (body) => {
-            const { user } = await request(api.invitations["by-token"][":token"].accept.$post({ param: { token }, json: body }));
-            await signedIn(user);
+            await signIn.invitation(token, body);
             navigate("/", { replace: true });
           });
         }}

@@ -1,12 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { InviteBody, RolesBody } from "../../worker/auth/schemas";
-import { api, request } from "../api";
 import { describeError, Field, FormMessages, formValues, SelectField, useForm } from "../components/form";
 import { AdminNav } from "../components/Shell";
 import { describeRoles, ErrorState, Loading, PageTitle, useFormatDate } from "../components/ui";
 import { useI18n } from "../i18n";
-import { invitationsQuery, keys, seatsQuery, tracksQuery, usersQuery } from "../queries";
+import { invitationsQuery, useInvitationWrites, usePeopleWrites, usersQuery } from "../queries/admin";
+import { seatsQuery, tracksQuery } from "../queries/tracks";
 import { useMe } from "../session";
 
 type Person = {
@@ -51,17 +51,15 @@ function SecretariatAdmin() {
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const people = useQuery(usersQuery(q, status));
   const tracks = useQuery(tracksQuery);
-  const qc = useQueryClient();
+  const peopleWrites = usePeopleWrites();
 
   const toggleActive = useMutation({
     mutationFn: async (p: Person) => {
-      if (p.active) await request(api.admin.users[":id"].deactivate.$post({ param: { id: p.id } }));
-      else await request(api.admin.users[":id"].reactivate.$post({ param: { id: p.id } }));
+      await peopleWrites.setActive(p.id, !p.active);
       return p;
     },
     onSuccess: (p) => {
       setNotice({ ok: true, text: p.active ? t("admin.deactivated", { name: p.name }) : `${t("admin.reactivated", { name: p.name })} ${t("admin.reactivatedRights")}` });
-      void qc.invalidateQueries({ queryKey: keys.usersAll });
     },
     onError: (err) => setNotice({ ok: false, text: describeError(err, t).message }),
   });
@@ -213,7 +211,7 @@ function RoleSelects({ errors, seatRole, officerRole }: { errors: Record<string,
 function RolesForm({ person, onDone }: { person: Person; onDone: (text: string) => void }) {
   const { t } = useI18n();
   const form = useForm();
-  const qc = useQueryClient();
+  const { setRoles } = usePeopleWrites();
   const seats = useQuery(seatsQuery);
   const tracks = useQuery(tracksQuery);
   if (seats.isPending || tracks.isPending) return <Loading />;
@@ -230,9 +228,7 @@ function RolesForm({ person, onDone }: { person: Person; onDone: (text: string) 
         const trackIds = new FormData(e.currentTarget).getAll("tracks").map(Number);
         const body = { seatId: orNull(v.seatId), seatRole: orNull(v.seatRole), officerRole: orNull(v.officerRole), facilitatedTrackIds: trackIds };
         void form.submit(RolesBody.safeParse(body), async (json) => {
-          await request(api.admin.users[":id"].roles.$patch({ param: { id: person.id }, json }));
-          await qc.invalidateQueries({ queryKey: keys.usersAll });
-          void qc.invalidateQueries({ queryKey: keys.tracks });
+          await setRoles(person.id, json);
           onDone(t("admin.rolesSaved", { name: person.name }));
         });
       }}
@@ -274,18 +270,17 @@ function RolesForm({ person, onDone }: { person: Person; onDone: (text: string) 
 function InviteSection({ fixedSeat }: { fixedSeat?: { id: string; name: string } }) {
   const { t } = useI18n();
   const form = useForm();
-  const qc = useQueryClient();
+  const writes = useInvitationWrites();
   const invitations = useQuery(invitationsQuery);
   const formatDate = useFormatDate();
   const [revokeMsg, setRevokeMsg] = useState<{ ok: boolean; text: string } | null>(null);
   const revoke = useMutation({
     mutationFn: async (inv: { id: string; email: string }) => {
-      await request(api.invitations[":id"].revoke.$post({ param: { id: inv.id } }));
+      await writes.revoke(inv.id);
       return inv;
     },
     onSuccess: (inv) => {
       setRevokeMsg({ ok: true, text: t("admin.revoked", { email: inv.email }) });
-      void qc.invalidateQueries({ queryKey: keys.invitations });
     },
     onError: (err) => setRevokeMsg({ ok: false, text: describeError(err, t).message }),
   });
@@ -306,9 +301,8 @@ function InviteSection({ fixedSeat }: { fixedSeat?: { id: string; name: string }
             const v = formValues(el);
             const body = { email: v.email ?? "", name: v.name ?? "", seatId: v.seatId, seatRole: v.seatRole, officerRole: v.officerRole };
             void form.submit(InviteBody.safeParse(body), async (json) => {
-              const res = await request(api.invitations.$post({ json }));
+              const res = await writes.invite(json);
               el.reset();
-              void qc.invalidateQueries({ queryKey: keys.invitations });
               return t("admin.invited", { email: res.invitation.email });
             });
           }}

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { AdminNav } from "../components/Shell";
 import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
-import { auditQuery } from "../queries";
+import { auditQuery } from "../queries/admin";
 
 function parse(json: string | null): Record<string, unknown> | null {
   if (!json) return null;

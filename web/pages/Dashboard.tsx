@@ -4,7 +4,7 @@ import { MeetingTime } from "../components/meetings/MeetingTime";
 import { describeRoles, ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n, type MessageKey } from "../i18n";
 import { formatDateTime } from "../i18n/time";
-import { tracksQuery } from "../queries";
+import { tracksQuery } from "../queries/tracks";
 import { myMeetingsQuery } from "../queries/meetings";
 import { reportListQuery } from "../queries/reports";
 import { revLabel } from "../components/documents";

@@ -10,7 +10,7 @@ import { intlLocale, zonePlace } from "../i18n/time";
 import { FeedAddress } from "../components/meetings/FeedAddress";
 import { MeetingTime } from "../components/meetings/MeetingTime";
 import { instantToZonedLocal, zonedToInstant } from "../../worker/lib/zonedTime";
-import { tracksQuery } from "../queries";
+import { tracksQuery } from "../queries/tracks";
 import { fairnessQuery, feedUrl, meetingListQuery, type MeetingSummary } from "../queries/meetings";
 import { Link, useLocation } from "../router";
 import { useMe, useTimeZone, type Me } from "../session";

@@ -1,10 +1,10 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { groupSeats } from "../components/groups";
 import { describeError } from "../components/form";
 import { ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
-import { keys, seatsQuery, setNamePublic } from "../queries";
+import { seatsQuery, useSetNamePublic } from "../queries/tracks";
 import { Link } from "../router";
 import { useMe } from "../session";
 
@@ -79,7 +79,7 @@ export default function Members() {
 /** The person's own choice: whether the public and observers see their name (members and officers always do). */
 function NameInPublic({ namePublic }: { namePublic: boolean }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
+  const setNamePublic = useSetNamePublic();
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
@@ -90,7 +90,6 @@ function NameInPublic({ namePublic }: { namePublic: boolean }) {
     setAlert(null);
     try {
       await setNamePublic(next);
-      await qc.invalidateQueries({ queryKey: keys.seats });
       setStatus(t(next ? "members.nameShown" : "members.nameHidden"));
     } catch (err) {
       setAlert(describeError(err, t).message);

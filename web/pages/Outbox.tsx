@@ -3,7 +3,7 @@ import { Fragment } from "react";
 import { AdminNav } from "../components/Shell";
 import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
-import { outboxQuery } from "../queries";
+import { outboxQuery } from "../queries/admin";
 
 const URL_RE = /(https?:\/\/[^\s<>"]+)/g;
 

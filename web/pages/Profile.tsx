@@ -1,20 +1,19 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { ProfileBody, type Locale } from "../../worker/auth/schemas";
-import { api, request } from "../api";
 import { describeError, Field, FormMessages, formValues, SelectField, useForm } from "../components/form";
 import { FeedAddress } from "../components/meetings/FeedAddress";
 import { ZoneSelect } from "../components/ZonedDateTimeField";
 import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { ENDONYMS, LOCALES, setLocale, useI18n } from "../i18n";
-import { keys } from "../queries";
+import { useSaveProfile } from "../queries/auth";
 import { feedQuery, useCreateFeed, useDeleteFeed } from "../queries/meeting";
 import { useMe } from "../session";
 
 export default function Profile() {
   const { t } = useI18n();
   const { me } = useMe();
-  const qc = useQueryClient();
+  const saveProfile = useSaveProfile();
   const form = useForm();
   if (!me) return null;
 
@@ -30,8 +29,7 @@ export default function Profile() {
           e.preventDefault();
           const v = formValues(e.currentTarget);
           void form.submit(ProfileBody.safeParse({ name: v.name ?? "", locale: v.locale, timeZone: v.timeZone }), async (body) => {
-            const res = await request(api.me.$patch({ json: body }));
-            qc.setQueryData(keys.me, res);
+            await saveProfile(body);
             if (body.locale) await setLocale(body.locale);
             return t("profile.saved");
           });

@@ -1,17 +1,17 @@
 import { useState } from "react";
 import { ResetConfirmBody } from "../../worker/auth/schemas";
-import { api, ApiError, request } from "../api";
+import { ApiError } from "../api";
 import { FormMessages, formValues, NewPasswordFields, passwordsDiffer, useForm } from "../components/form";
 import { PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
+import { useSignIn } from "../queries/auth";
 import { Link, navigate } from "../router";
-import { useSignedIn } from "../session";
 
 export default function ResetConfirm({ params }: { params: Record<string, string> }) {
   const token = params.token ?? "";
   const { t } = useI18n();
   const form = useForm();
-  const signedIn = useSignedIn();
+  const signIn = useSignIn();
   const [gone, setGone] = useState(false);
 
   if (gone || token.length < 20) {
@@ -39,8 +39,7 @@ export default function ResetConfirm({ params }: { params: Record<string, string
           if (passwordsDiffer(form, v, t)) return;
           void form.submit(ResetConfirmBody.safeParse({ token, password: v.password ?? "" }), async (body) => {
             try {
-              const { user } = await request(api.auth["password-reset"].confirm.$post({ json: body }));
-              await signedIn(user);
+              await signIn.reset(body);
               navigate("/", { replace: true });
             } catch (err) {
               if (err instanceof ApiError && err.status === 410) setGone(true);

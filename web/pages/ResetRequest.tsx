@@ -1,8 +1,8 @@
 import { ResetRequestBody } from "../../worker/auth/schemas";
-import { api, request } from "../api";
 import { Field, FormMessages, formValues, useForm } from "../components/form";
 import { PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
+import { requestPasswordReset } from "../queries/auth";
 import { Link } from "../router";
 
 export default function ResetRequest() {
@@ -20,7 +20,7 @@ export default function ResetRequest() {
           e.preventDefault();
           const v = formValues(e.currentTarget);
           void form.submit(ResetRequestBody.safeParse({ email: v.email ?? "" }), async (body) => {
-            await request(api.auth["password-reset"].$post({ json: body }));
+            await requestPasswordReset(body);
             return t("reset.sent");
           });
         }}

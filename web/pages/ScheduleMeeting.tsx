@@ -15,7 +15,7 @@ import { instantToZonedLocal, zonedToInstant } from "../../worker/lib/zonedTime"
 import { CancelBody, CreateBody, UpdateBody } from "../../worker/meetings/schemas";
 import { MEETING_FORMATS, MEETING_KINDS, type MeetingFormat, type MeetingKind } from "../../worker/db/enums";
 import type { Conflict } from "../../worker/meetings/conflicts";
-import { tracksQuery } from "../queries";
+import { tracksQuery } from "../queries/tracks";
 import {
   meetingKeys,
   meetingQuery,

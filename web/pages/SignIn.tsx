@@ -1,11 +1,12 @@
 import { useEffect } from "react";
 import { LoginBody } from "../../worker/auth/schemas";
-import { api, ApiError, request } from "../api";
+import { ApiError } from "../api";
 import { Field, FormMessages, formValues, useForm } from "../components/form";
 import { PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
 import { Link, navigate, useLocation } from "../router";
-import { useMe, useSignedIn } from "../session";
+import { useSignIn } from "../queries/auth";
+import { useMe } from "../session";
 
 /** Only same-site paths are followed after sign-in. */
 const safeNext = (next: string | null) => (next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
@@ -14,7 +15,7 @@ export default function SignIn() {
   const { t } = useI18n();
   const { me } = useMe();
   const { search } = useLocation();
-  const signedIn = useSignedIn();
+  const signIn = useSignIn();
   const form = useForm();
   const next = safeNext(search.get("next"));
 
@@ -35,8 +36,7 @@ export default function SignIn() {
           const values = formValues(e.currentTarget);
           void form.submit(LoginBody.safeParse({ email: values.email ?? "", password: values.password ?? "" }), async (body) => {
             try {
-              const { user } = await request(api.auth.login.$post({ json: body }));
-              await signedIn(user);
+              await signIn.password(body);
               navigate(next, { replace: true });
             } catch (err) {
               // Translate the two answers everyone meets; others show the server's message.

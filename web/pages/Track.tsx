@@ -1,12 +1,11 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, request } from "../api";
 import { FormMessages, formValues, TextAreaField, useForm } from "../components/form";
 import { groupSeats } from "../components/groups";
 import { TrackDocuments } from "../components/TrackDocuments";
 import { ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
-import { keys, trackQuery } from "../queries";
+import { trackQuery, useSaveMandate } from "../queries/tracks";
 import { Link } from "../router";
 import { MandateBody } from "../../worker/tracks/schemas";
 
@@ -14,7 +13,7 @@ export default function Track({ params }: { params: Record<string, string> }) {
   const slug = params.slug ?? "";
   const { t } = useI18n();
   const q = useQuery(trackQuery(slug));
-  const qc = useQueryClient();
+  const saveMandate = useSaveMandate(slug);
   const [editing, setEditing] = useState(false);
   const form = useForm();
 
@@ -41,9 +40,7 @@ export default function Track({ params }: { params: Record<string, string> }) {
               e.preventDefault();
               const v = formValues(e.currentTarget);
               void form.submit(MandateBody.safeParse({ mandate: v.mandate ?? "" }), async (body) => {
-                const res = await request(api.tracks[":slug"].$patch({ param: { slug }, json: body }));
-                qc.setQueryData(keys.track(slug), { ...q.data, track: res.track });
-                void qc.invalidateQueries({ queryKey: keys.tracks, exact: true });
+                await saveMandate(body);
                 setEditing(false);
                 return t("common.saved");
               });

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
-import { tracksQuery } from "../queries";
+import { tracksQuery } from "../queries/tracks";
 import { Link } from "../router";
 
 export default function Tracks() {
