@@ -1,11 +1,13 @@
 // The revision page and everything members write on it: comments,
 // amendments, replies, edits and the co-facilitators' dispositions.
-import { and, asc, eq, gt, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, not, or, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { DOCX, emptyResponse, errors, fileResponse, jsonResponse } from "../openapi";
 import { auditContext, writeAudited } from "../audit";
 import { newId } from "../auth/crypto";
 import { aliased } from "../db/alias";
+import { rowExists, versionedUpdate, writeGuarded } from "../db/guarded";
 import { commentCounts, commentEdits, comments, documents, positions, revisionParagraphs, revisions, seats, tracks, users } from "../db/schema";
 import type { AppEnv, Db } from "../env";
 import { ApiError, conflict, notFound } from "../errors";
@@ -232,7 +234,7 @@ function download(body: string | Uint8Array, type: string, filename: string) {
 export const commentRoutes = new Hono<AppEnv>()
   .get(
     "/:id/revisions/:n",
-    describeRoute({ tags: ["documents"], summary: "A revision's page: numbered paragraphs with comment counts (comments load per paragraph); text=0 leaves out the paragraph text, which /text serves cacheably" }),
+    describeRoute({ tags: ["documents"], summary: "A revision's page: numbered paragraphs with comment counts (comments load per paragraph); text=0 leaves out the paragraph text, which /text serves cacheably", responses: { 200: jsonResponse("A revision's page: numbered paragraphs with comment counts (comments load per paragraph); text=0 leaves out the paragraph text, which /text serves cacheably"), ...errors(400, 404) } }),
     v("param", RevisionParam),
     v("query", PageQuery),
     async (c) => {
@@ -306,7 +308,7 @@ export const commentRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/revisions/:n/text",
-    describeRoute({ tags: ["documents"], summary: "A revision's paragraphs; an issued text never changes, so browsers keep it (ETag, immutable)" }),
+    describeRoute({ tags: ["documents"], summary: "A revision's paragraphs; an issued text never changes, so browsers keep it (ETag, immutable)", responses: { 200: jsonResponse("A revision's paragraphs; an issued text never changes, so browsers keep it (ETag, immutable)"), 304: emptyResponse("Not modified: the ETag in If-None-Match still matches"), ...errors(400, 404) } }),
     v("param", RevisionParam),
     async (c) => {
       const db = c.get("db");
@@ -327,7 +329,7 @@ export const commentRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/revisions/:n/comments",
-    describeRoute({ tags: ["documents"], summary: "Comments on one paragraph (or the whole document), carried over from earlier revisions, with replies; paginated" }),
+    describeRoute({ tags: ["documents"], summary: "Comments on one paragraph (or the whole document), carried over from earlier revisions, with replies; paginated", responses: { 200: jsonResponse("Comments on one paragraph (or the whole document), carried over from earlier revisions, with replies; paginated"), ...errors(400, 401, 403, 404) } }),
     v("param", RevisionParam),
     v("query", CommentsQuery),
     async (c) => {
@@ -373,7 +375,7 @@ export const commentRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/revisions/:n/comments",
-    describeRoute({ tags: ["documents"], summary: "Comment or propose an amendment on behalf of one's seat; a retried idempotency key returns the first result" }),
+    describeRoute({ tags: ["documents"], summary: "Comment or propose an amendment on behalf of one's seat; a retried idempotency key returns the first result", responses: { 200: jsonResponse("Done"), 201: jsonResponse("Created"), ...errors(400, 401, 404, 409) } }),
     v("param", RevisionParam),
     v("json", CommentBody),
     async (c) => {
@@ -465,7 +467,7 @@ export const commentRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:id/comments/:cid",
-    describeRoute({ tags: ["documents"], summary: "Edit one's own comment while the window is open; earlier wordings are kept" }),
+    describeRoute({ tags: ["documents"], summary: "Edit one's own comment while the window is open; earlier wordings are kept", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", CommentParam),
     v("json", EditCommentBody),
     async (c) => {
@@ -496,7 +498,7 @@ export const commentRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/comments/:cid/history",
-    describeRoute({ tags: ["documents"], summary: "Earlier wordings of a comment" }),
+    describeRoute({ tags: ["documents"], summary: "Earlier wordings of a comment", responses: { 200: jsonResponse("Earlier wordings of a comment"), ...errors(400, 401, 403, 404) } }),
     v("param", CommentParam),
     async (c) => {
       const db = c.get("db");
@@ -515,7 +517,7 @@ export const commentRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/comments/:cid/disposition",
-    describeRoute({ tags: ["documents"], summary: "Dispose of a comment: accepted, partly accepted, not accepted or noted, with a reason" }),
+    describeRoute({ tags: ["documents"], summary: "Dispose of a comment: accepted, partly accepted, not accepted or noted, with a reason", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", CommentParam),
     v("json", DispositionBody),
     async (c) => {
@@ -541,9 +543,16 @@ export const commentRoutes = new Hono<AppEnv>()
       refuseDispositionChange(found, baseVersion);
       const now = new Date().toISOString();
       const version = baseVersion + 1;
-      const applied = sql`exists (select 1 from comments where id = ${cid} and disposition_version = ${version} and disposed_at = ${now} and disposed_by = ${who.userId})`;
-      const [updated] = await writeAudited(
+      await writeGuarded(
         auditContext(c),
+        versionedUpdate(db, comments, {
+          row: eq(comments.id, cid),
+          version: comments.dispositionVersion,
+          base: baseVersion,
+          set: { disposition, dispositionReason: reason || null },
+          stamp: { disposedAt: now, disposedBy: who.userId },
+          when: not(rowExists(db, revisions, and(eq(revisions.id, comment.revisionId), isNotNull(revisions.dispositionsPublishedAt)))),
+        }),
         [
           {
             action: "comment.dispose",
@@ -551,35 +560,23 @@ export const commentRoutes = new Hono<AppEnv>()
             targetId: cid,
             before: { disposition: comment.disposition, reason: comment.dispositionReason, version: baseVersion },
             after: { disposition, reason, version },
-            onlyIf: applied,
           },
         ],
-        [
-          db
-            .update(comments)
-            .set({ disposition, dispositionReason: reason || null, disposedBy: who.userId, disposedAt: now, dispositionVersion: version })
-            .where(
-              and(
-                eq(comments.id, cid),
-                eq(comments.dispositionVersion, baseVersion),
-                sql`not exists (select 1 from revisions where id = ${comment.revisionId} and dispositions_published_at is not null)`,
-              ),
-            )
-            .returning({ id: comments.id }),
-        ],
+        {
+          // Someone saved or published in between: answer as if we had seen it first.
+          stale: async () => {
+            const latest = await loadComment();
+            if (latest) refuseDispositionChange(latest, baseVersion);
+            return conflict("The disposition changed while you saved. Reload it and save again.");
+          },
+        },
       );
-      if (!updated.length) {
-        // Someone saved or published in between: answer as if we had seen it first.
-        const latest = await loadComment();
-        if (latest) refuseDispositionChange(latest, baseVersion);
-        throw conflict("The disposition changed while you saved. Reload it and save again.");
-      }
       return c.json({ disposition: { value: disposition, reason: reason || null, at: now, version } }, 200);
     },
   )
   .get(
     "/:id/revisions/:n/dispositions",
-    describeRoute({ tags: ["documents"], summary: "The disposition matrix of a revision's comments, as JSON, CSV or DOCX" }),
+    describeRoute({ tags: ["documents"], summary: "The disposition matrix of a revision's comments, as JSON, CSV or DOCX", responses: { 200: fileResponse("The disposition matrix as JSON, CSV or DOCX (format=)", "application/json", "text/csv", DOCX), ...errors(400, 401, 403, 404) } }),
     v("param", RevisionParam),
     v("query", FormatQuery),
     async (c) => {
@@ -595,7 +592,7 @@ export const commentRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/revisions/:n/compilation",
-    describeRoute({ tags: ["documents"], summary: "The revision with all comments and amendments, numbered as UN documents, as HTML or DOCX" }),
+    describeRoute({ tags: ["documents"], summary: "The revision with all comments and amendments, numbered as UN documents, as HTML or DOCX", responses: { 200: fileResponse("The compilation as an HTML page or a DOCX file", "text/html", DOCX), ...errors(400, 401, 403, 404) } }),
     v("param", RevisionParam),
     v("query", FormatQuery),
     async (c) => {

@@ -5,10 +5,11 @@
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { DOCX, emptyResponse, errors, fileResponse, jsonResponse } from "../openapi";
 import { type AuditEntry, auditContext, writeAudited } from "../audit";
 import { newId, sha256Hex } from "../auth/crypto";
 import { documents, publications, publicationTexts, reports, reportSections, reportTranslations, revisions, tracks, users } from "../db/schema";
-import { insertIf } from "../db/insert-if";
+import { insertIfAbsent, stamped, uniqueOr409, versionedUpdate, writeGuarded } from "../db/guarded";
 import type { AppEnv, Db } from "../env";
 import { ApiError, badRequest, conflict, notFound } from "../errors";
 import { authorize, can, type SignedIn } from "../policy";
@@ -100,22 +101,19 @@ const staleSection = async (current: SectionRow) =>
  * A change to a section that applies only if it is still at its version (a colleague's
  * save meanwhile wins), and the condition under which its audit row is written.
  */
-function guardedSectionUpdate(db: Db, s: SectionRow, userId: string, changes: Partial<SectionRow>, now: string) {
-  return {
-    update: db
-      .update(reportSections)
-      .set({ ...changes, version: s.version + 1, updatedAt: now, updatedBy: userId })
-      .where(and(eq(reportSections.reportId, s.reportId), eq(reportSections.key, s.key), eq(reportSections.version, s.version)))
-      .returning({ version: reportSections.version }),
-    won: sql`exists (select 1 from report_sections where report_id = ${s.reportId} and key = ${s.key} and version = ${s.version + 1} and updated_at = ${now} and updated_by = ${userId})`,
-  };
-}
+const guardedSectionUpdate = (db: Db, s: SectionRow, userId: string, changes: Partial<SectionRow>, now: string) =>
+  versionedUpdate(db, reportSections, {
+    row: and(eq(reportSections.reportId, s.reportId), eq(reportSections.key, s.key)),
+    version: reportSections.version,
+    base: s.version,
+    set: changes,
+    stamp: { updatedAt: now, updatedBy: userId },
+  });
 
 /** Writes one section with its audit row; false when a colleague saved first. */
 async function writeSection(c: Context<AppEnv>, s: SectionRow, editor: SignedIn, changes: Partial<SectionRow>, audit: Omit<AuditEntry, "onlyIf">) {
-  const { update, won } = guardedSectionUpdate(c.get("db"), s, editor.userId, changes, new Date().toISOString());
-  const [rows] = await writeAudited(auditContext(c), [{ ...audit, onlyIf: won }], [update]);
-  return (rows as unknown[]).length > 0;
+  const { won } = await writeGuarded(auditContext(c), guardedSectionUpdate(c.get("db"), s, editor.userId, changes, new Date().toISOString()), [audit]);
+  return won;
 }
 
 async function freshSection(db: Db, s: SectionRow) {
@@ -218,7 +216,7 @@ function translatable(r: LoadedReport) {
 }
 
 export const reportRoutes = new Hono<AppEnv>()
-  .get("/", describeRoute({ tags: ["reports"], summary: "Progress reports the caller may read, with their state" }), async (c) => {
+  .get("/", describeRoute({ tags: ["reports"], summary: "Progress reports the caller may read, with their state", responses: { 200: jsonResponse("Progress reports the caller may read, with their state") } }), async (c) => {
     const db = c.get("db");
     const actor = c.get("actor");
     const [rows, latest, pubs] = await db.batch([
@@ -251,7 +249,7 @@ export const reportRoutes = new Hono<AppEnv>()
   })
   .post(
     "/",
-    describeRoute({ tags: ["reports"], summary: "Create a report and compile it from the template: introduction, one chapter per track, the work of the group, annexes" }),
+    describeRoute({ tags: ["reports"], summary: "Create a report and compile it from the template: introduction, one chapter per track, the work of the group, annexes", responses: { 201: jsonResponse("Created"), ...errors(400, 401) } }),
     v("json", CreateReportBody),
     async (c) => {
       const db = c.get("db");
@@ -305,7 +303,7 @@ export const reportRoutes = new Hono<AppEnv>()
       return c.json({ report: { id } }, 201);
     },
   )
-  .get("/:id", describeRoute({ tags: ["reports"], summary: "A report: state, sections with sources, word counts, revisions, publications, translations" }), v("param", ReportParam), async (c) => {
+  .get("/:id", describeRoute({ tags: ["reports"], summary: "A report: state, sections with sources, word counts, revisions, publications, translations", responses: { 200: jsonResponse("A report: state, sections with sources, word counts, revisions, publications, translations"), ...errors(400, 404) } }), v("param", ReportParam), async (c) => {
     const db = c.get("db");
     const actor = c.get("actor");
     const r = await loadReport(db, actor, c.req.valid("param").id);
@@ -360,7 +358,7 @@ export const reportRoutes = new Hono<AppEnv>()
   })
   .patch(
     "/:id",
-    describeRoute({ tags: ["reports"], summary: "Change a report's title, symbol, session, agenda item, word limit or visibility" }),
+    describeRoute({ tags: ["reports"], summary: "Change a report's title, symbol, session, agenda item, word limit or visibility", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", ReportParam),
     v("json", UpdateReportBody),
     async (c) => {
@@ -387,7 +385,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/sections/:key",
-    describeRoute({ tags: ["reports"], summary: "Save a section's text; 409 with the newer text when someone saved since baseVersion, or when the report is adopted or published" }),
+    describeRoute({ tags: ["reports"], summary: "Save a section's text; 409 with the newer text when someone saved since baseVersion, or when the report is adopted or published", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", SectionParam),
     v("json", SectionBody),
     async (c) => {
@@ -414,7 +412,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/sections",
-    describeRoute({ tags: ["reports"], summary: "Add a hand-written section before the annexes (or an annex at the end)" }),
+    describeRoute({ tags: ["reports"], summary: "Add a hand-written section before the annexes (or an annex at the end)", responses: { 201: jsonResponse("Created"), ...errors(400, 401, 404, 409) } }),
     v("param", ReportParam),
     v("json", NewSectionBody),
     async (c) => {
@@ -441,7 +439,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .delete(
     "/:id/sections/:key",
-    describeRoute({ tags: ["reports"], summary: "Remove a hand-written section (generated sections stay; empty them instead)" }),
+    describeRoute({ tags: ["reports"], summary: "Remove a hand-written section (generated sections stay; empty them instead)", responses: { 204: emptyResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", SectionParam),
     async (c) => {
       const db = c.get("db");
@@ -459,7 +457,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/sections/:key/source",
-    describeRoute({ tags: ["reports"], summary: "Choose which revision a track chapter takes (null: the track's latest adopted one) and regenerate it" }),
+    describeRoute({ tags: ["reports"], summary: "Choose which revision a track chapter takes (null: the track's latest adopted one) and regenerate it", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", SectionParam),
     v("json", SourceBody),
     async (c) => {
@@ -498,6 +496,7 @@ export const reportRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ["reports"],
       summary: "Regenerate generated sections from the data as it is now. Sections edited by hand are kept (listed in `kept`) unless discardEdits is set",
+      responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) },
     }),
     v("param", ReportParam),
     v("json", RegenerateBody),
@@ -550,7 +549,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/review",
-    describeRoute({ tags: ["reports"], summary: "Issue the sections as the report's next revision, open for comments, positions and a silence procedure" }),
+    describeRoute({ tags: ["reports"], summary: "Issue the sections as the report's next revision, open for comments, positions and a silence procedure", responses: { 201: jsonResponse("Created"), ...errors(400, 401, 404, 409) } }),
     v("param", ReportParam),
     v("json", ReviewBody),
     async (c) => {
@@ -565,7 +564,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/publish",
-    describeRoute({ tags: ["reports"], summary: "Publish the adopted text, with its finished translations: immutable, hashed, public. 409 unless adopted" }),
+    describeRoute({ tags: ["reports"], summary: "Publish the adopted text, with its finished translations: immutable, hashed, public. 409 unless adopted", responses: { 201: jsonResponse("Created"), ...errors(400, 401, 404, 409) } }),
     v("param", ReportParam),
     async (c) => {
       const db = c.get("db");
@@ -596,26 +595,25 @@ export const reportRoutes = new Hono<AppEnv>()
           return { publicationId: id, language, content, sha256: await sha256Hex(content), publishedAt: now, publishedBy: publisher.userId };
         }),
       );
-      try {
-        await writeAudited(
-          auditContext(c),
-          [{ action: "report.publish", targetType: "report", targetId: r.report.id, after: { symbol, kind, revision: revision.number, languages: texts.map((t) => [t.language, t.sha256]) } }],
-          [
-            db.insert(publications).values({ id, reportId: r.report.id, kind, symbol, title: r.doc.title, revisionId: revision.id, correctsId: null, publishedAt: now, publishedBy: publisher.userId }),
-            // The text becomes public through /published; the document, its review and later drafts keep their visibility.
-            ...texts.map((t) => db.insert(publicationTexts).values(t)),
-          ],
-        );
-      } catch (err) {
-        if (String(err).includes("UNIQUE")) throw conflict(`${symbol} was just published by someone else.`);
-        throw err;
-      }
+      await uniqueOr409(
+        () =>
+          writeAudited(
+            auditContext(c),
+            [{ action: "report.publish", targetType: "report", targetId: r.report.id, after: { symbol, kind, revision: revision.number, languages: texts.map((t) => [t.language, t.sha256]) } }],
+            [
+              db.insert(publications).values({ id, reportId: r.report.id, kind, symbol, title: r.doc.title, revisionId: revision.id, correctsId: null, publishedAt: now, publishedBy: publisher.userId }),
+              // The text becomes public through /published; the document, its review and later drafts keep their visibility.
+              ...texts.map((t) => db.insert(publicationTexts).values(t)),
+            ],
+          ),
+        `${symbol} was just published by someone else.`,
+      );
       return c.json({ publication: { id, kind, symbol, publishedAt: now, href: `/published/${symbol}`, texts: texts.map(({ language, sha256 }) => ({ language, sha256 })) } }, 201);
     },
   )
   .post(
     "/:id/reopen",
-    describeRoute({ tags: ["reports"], summary: "Start preparing a revised text (published next as /Rev.N) of a published report" }),
+    describeRoute({ tags: ["reports"], summary: "Start preparing a revised text (published next as /Rev.N) of a published report", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", ReportParam),
     async (c) => {
       const db = c.get("db");
@@ -632,7 +630,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/corrigenda",
-    describeRoute({ tags: ["reports"], summary: "Issue a corrigendum (/Corr.N) to a published text: each corrected paragraph with its new wording. The original is never edited" }),
+    describeRoute({ tags: ["reports"], summary: "Issue a corrigendum (/Corr.N) to a published text: each corrected paragraph with its new wording. The original is never edited", responses: { 201: jsonResponse("Created"), ...errors(400, 401, 404, 409) } }),
     v("param", ReportParam),
     v("json", CorrigendumBody),
     async (c) => {
@@ -661,25 +659,24 @@ export const reportRoutes = new Hono<AppEnv>()
       const content = JSON.stringify(model);
       const sha256 = await sha256Hex(content);
       const id = newId();
-      try {
-        await writeAudited(
-          auditContext(c),
-          [{ action: "report.corrigendum", targetType: "report", targetId: r.report.id, after: { symbol, corrects: base.symbol, paragraphs: corrections.map((x) => x.paragraph), sha256 } }],
-          [
-            db.insert(publications).values({ id, reportId: r.report.id, kind: "corrigendum", symbol, title: r.doc.title, revisionId: null, correctsId: base.id, publishedAt: now, publishedBy: publisher.userId }),
-            db.insert(publicationTexts).values({ publicationId: id, language: r.report.originalLanguage, content, sha256, publishedAt: now, publishedBy: publisher.userId }),
-          ],
-        );
-      } catch (err) {
-        if (String(err).includes("UNIQUE")) throw conflict(`${symbol} was just issued by someone else.`);
-        throw err;
-      }
+      await uniqueOr409(
+        () =>
+          writeAudited(
+            auditContext(c),
+            [{ action: "report.corrigendum", targetType: "report", targetId: r.report.id, after: { symbol, corrects: base.symbol, paragraphs: corrections.map((x) => x.paragraph), sha256 } }],
+            [
+              db.insert(publications).values({ id, reportId: r.report.id, kind: "corrigendum", symbol, title: r.doc.title, revisionId: null, correctsId: base.id, publishedAt: now, publishedBy: publisher.userId }),
+              db.insert(publicationTexts).values({ publicationId: id, language: r.report.originalLanguage, content, sha256, publishedAt: now, publishedBy: publisher.userId }),
+            ],
+          ),
+        `${symbol} was just issued by someone else.`,
+      );
       return c.json({ publication: { id, kind: "corrigendum", symbol, publishedAt: now, href: `/published/${symbol}`, texts: [{ language: r.report.originalLanguage, sha256 }] } }, 201);
     },
   )
   .get(
     "/:id/translations/:lang",
-    describeRoute({ tags: ["reports"], summary: "The adopted text paragraph by paragraph beside its translation into one language" }),
+    describeRoute({ tags: ["reports"], summary: "The adopted text paragraph by paragraph beside its translation into one language", responses: { 200: jsonResponse("The adopted text paragraph by paragraph beside its translation into one language"), ...errors(400, 401, 403, 404, 409) } }),
     v("param", LanguageParam),
     async (c) => {
       const db = c.get("db");
@@ -708,7 +705,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/translations/:lang",
-    describeRoute({ tags: ["reports"], summary: "Save a translation (in progress or final); 409 when someone saved since baseVersion (0 for a new one)" }),
+    describeRoute({ tags: ["reports"], summary: "Save a translation (in progress or final); 409 when someone saved since baseVersion (0 for a new one)", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", LanguageParam),
     v("json", TranslationBody),
     async (c) => {
@@ -745,16 +742,17 @@ export const reportRoutes = new Hono<AppEnv>()
       if (published.length) throw conflict("This translation is published and cannot be changed. Issue a corrigendum instead.");
       const now = new Date().toISOString();
       const values = { reportId: r.report.id, revisionId: revision.id, language: lang, state: body.state, paragraphsJson: JSON.stringify(paragraphs), version: body.baseVersion + 1, updatedBy: translator.userId, updatedAt: now };
-      const won = sql`exists (select 1 from report_translations where revision_id = ${revision.id} and language = ${lang} and version = ${body.baseVersion + 1} and updated_at = ${now} and updated_by = ${translator.userId})`;
-      const audit: AuditEntry = { action: "report.translation_save", targetType: "report", targetId: r.report.id, after: { language: lang, state: body.state, version: body.baseVersion + 1, paragraphs: Object.keys(paragraphs).length }, onlyIf: won };
-      const write =
-        body.baseVersion === 0
-          ? insertIf(db, reportTranslations, values, sql`not exists (select 1 from report_translations where revision_id = ${revision.id} and language = ${lang})`)
-          : db
-              .update(reportTranslations)
-              .set(values)
-              .where(and(eq(reportTranslations.revisionId, revision.id), eq(reportTranslations.language, lang), eq(reportTranslations.version, body.baseVersion)));
-      await writeAudited(auditContext(c), [audit], [write]);
+      const thisTranslation = and(eq(reportTranslations.revisionId, revision.id), eq(reportTranslations.language, lang));
+      const stamp = { updatedAt: now, updatedBy: translator.userId };
+      const audit: AuditEntry = { action: "report.translation_save", targetType: "report", targetId: r.report.id, after: { language: lang, state: body.state, version: body.baseVersion + 1, paragraphs: Object.keys(paragraphs).length } };
+      if (body.baseVersion === 0) {
+        // The first save of a language: two translators starting at once, one wins.
+        const won = stamped(db, reportTranslations, thisTranslation, { ...stamp, version: 1 });
+        await writeAudited(auditContext(c), [{ ...audit, onlyIf: won }], [insertIfAbsent(db, reportTranslations, values, thisTranslation)]);
+      } else {
+        const { state, paragraphsJson } = values;
+        await writeGuarded(auditContext(c), versionedUpdate(db, reportTranslations, { row: thisTranslation, version: reportTranslations.version, base: body.baseVersion, set: { state, paragraphsJson }, stamp }), [audit]);
+      }
       const [row] = await db.select().from(reportTranslations).where(and(eq(reportTranslations.revisionId, revision.id), eq(reportTranslations.language, lang)));
       const current = row ? { state: row.state, version: row.version, paragraphs: JSON.parse(row.paragraphsJson), updatedAt: row.updatedAt, updatedBy: row.updatedBy === translator.userId ? translator.name : null } : null;
       if (!row || row.updatedAt !== now || row.updatedBy !== translator.userId) {
@@ -765,7 +763,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/publications/:pub/translations/:lang",
-    describeRoute({ tags: ["reports"], summary: "Publish a finished translation of a published text; it is frozen and hashed like the original" }),
+    describeRoute({ tags: ["reports"], summary: "Publish a finished translation of a published text; it is frozen and hashed like the original", responses: { 201: jsonResponse("Created"), ...errors(400, 401, 404, 409) } }),
     v("param", PublicationParam.extend(LanguageParam.pick({ lang: true }).shape)),
     async (c) => {
       const db = c.get("db");
@@ -790,22 +788,21 @@ export const reportRoutes = new Hono<AppEnv>()
       const content = JSON.stringify(model);
       const sha256 = await sha256Hex(content);
       const now = new Date().toISOString();
-      try {
-        await writeAudited(
-          auditContext(c),
-          [{ action: "report.publish_translation", targetType: "report", targetId: r.report.id, after: { symbol: p.symbol, language: lang, sha256 } }],
-          [db.insert(publicationTexts).values({ publicationId: p.id, language: lang, content, sha256, publishedAt: now, publishedBy: publisher.userId })],
-        );
-      } catch (err) {
-        if (String(err).includes("UNIQUE") || String(err).includes("PRIMARY")) throw conflict(`The ${lang} text of ${p.symbol} is already published.`);
-        throw err;
-      }
+      await uniqueOr409(
+        () =>
+          writeAudited(
+            auditContext(c),
+            [{ action: "report.publish_translation", targetType: "report", targetId: r.report.id, after: { symbol: p.symbol, language: lang, sha256 } }],
+            [db.insert(publicationTexts).values({ publicationId: p.id, language: lang, content, sha256, publishedAt: now, publishedBy: publisher.userId })],
+          ),
+        `The ${lang} text of ${p.symbol} is already published.`,
+      );
       return c.json({ text: { language: lang, sha256, publishedAt: now } }, 201);
     },
   )
   .get(
     "/:id/export",
-    describeRoute({ tags: ["reports"], summary: "A draft of the report as PDF, DOCX or HTML: an issued revision for its readers, the working text for its editors" }),
+    describeRoute({ tags: ["reports"], summary: "A draft of the report as PDF, DOCX or HTML: an issued revision for its readers, the working text for its editors", responses: { 200: fileResponse("The draft as PDF, DOCX or HTML", "application/pdf", DOCX, "text/html"), ...errors(400, 401, 403, 404, 422) } }),
     v("param", ReportParam),
     v("query", ExportQuery),
     async (c) => {
