@@ -4,13 +4,12 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { describeRoute, openAPIRouteHandler } from "hono-openapi";
-import { z } from "zod";
 import { admin } from "./admin/routes";
 import { auth } from "./auth/routes";
 import { sessionMiddleware } from "./auth/session";
 import * as schema from "./db/schema";
 import type { AppEnv, Bindings } from "./env";
-import { ApiError, ErrorBody, errorJson, handleError } from "./errors";
+import { ApiError, errorJson, handleError } from "./errors";
 import { consensusRoutes } from "./consensus/routes";
 import { consensusTick } from "./consensus/scheduler";
 import { documentRoutes } from "./documents/routes";
@@ -19,6 +18,7 @@ import { invitationRoutes } from "./invitations/routes";
 import { devMail } from "./mail/dev";
 import { deliverStored } from "./mail/mailer";
 import { members } from "./members/routes";
+import { jsonResponse, openApiOptions } from "./openapi";
 import { feedRoutes } from "./meetings/feeds";
 import { MATERIAL_REQUEST_LIMIT } from "./meetings/materials";
 import { meetingRoutes } from "./meetings/routes";
@@ -27,7 +27,6 @@ import { trackRoutes } from "./tracks/routes";
 import { publicReports } from "./reports/public";
 import { reportRoutes } from "./reports/routes";
 
-const ERROR_REF = { $ref: "#/components/schemas/Error" };
 const MAX_BODY_BYTES = 1024 * 1024;
 const jsonBodyLimit = bodyLimit({
   maxSize: MAX_BODY_BYTES,
@@ -93,7 +92,7 @@ const app = new Hono<AppEnv>()
     await next();
   })
   .use(sessionMiddleware)
-  .get("/api/health", describeRoute({ tags: ["system"], summary: "Liveness; touches no storage" }), (c) =>
+  .get("/api/health", describeRoute({ tags: ["system"], summary: "Liveness; touches no storage", responses: { 200: jsonResponse("The Worker answers, with its clock") } }), (c) =>
     c.json({ ok: true, time: new Date().toISOString() }, 200),
   )
   .route("/api/auth", auth)
@@ -112,27 +111,7 @@ const app = new Hono<AppEnv>()
 
 app.get(
   "/api/openapi.json",
-  openAPIRouteHandler(app, {
-    // Calendar feeds end in .ics; they are API routes, not static files.
-    excludeStaticFile: false,
-    documentation: {
-      openapi: "3.1.0",
-      info: {
-        title: "Plenary API",
-        version: "0.1.0",
-        description:
-          "Workspace of the CSTD Working Group on Data Governance. Errors share one shape: { error: { code, message, details? } }; invalid input answers 400 with details.fields naming each field.",
-      },
-      components: {
-        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "__Host-plenary_session" } },
-        schemas: { Error: z.toJSONSchema(ErrorBody) as Record<string, unknown> },
-      },
-    },
-    defaultValidationErrorResponse: {
-      description: "Invalid input; details.fields names each field that is wrong",
-      content: { "application/json": { schema: ERROR_REF } },
-    },
-  }),
+  openAPIRouteHandler(app, openApiOptions),
 );
 
 app.notFound((c) => errorJson(c, 404, "not_found", `No API route for ${c.req.method} ${new URL(c.req.url).pathname}.`));

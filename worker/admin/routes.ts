@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, like, lt, or, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { errors, jsonResponse } from "../openapi";
 import { z } from "zod";
 import { auditContext, writeAudited } from "../audit";
 import { RolesBody } from "../auth/schemas";
@@ -33,7 +34,7 @@ const OutboxQuery = z.strictObject({
 export const admin = new Hono<AppEnv>()
   .get(
     "/users",
-    describeRoute({ tags: ["admin"], summary: "Everyone with an account, with seat and roles" }),
+    describeRoute({ tags: ["admin"], summary: "Everyone with an account, with seat and roles", responses: { 200: jsonResponse("Everyone with an account, with seat and roles"), ...errors(400, 401, 403) } }),
     v("query", UsersQuery),
     async (c) => {
       authorize(c.get("actor"), "users.list");
@@ -79,7 +80,7 @@ export const admin = new Hono<AppEnv>()
   )
   .patch(
     "/users/:id/roles",
-    describeRoute({ tags: ["admin"], summary: "Change a person's seat, seat role, officer role and tracks co-facilitated" }),
+    describeRoute({ tags: ["admin"], summary: "Change a person's seat, seat role, officer role and tracks co-facilitated", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404) } }),
     v("param", IdParam),
     v("json", RolesBody),
     async (c) => {
@@ -131,19 +132,19 @@ export const admin = new Hono<AppEnv>()
   )
   .post(
     "/users/:id/deactivate",
-    describeRoute({ tags: ["admin"], summary: "Deactivate an account; signs it out everywhere and drops its co-facilitation and position-delegate rights" }),
+    describeRoute({ tags: ["admin"], summary: "Deactivate an account; signs it out everywhere and drops its co-facilitation and position-delegate rights", responses: { 200: jsonResponse("The account, now inactive (also when it already was)"), ...errors(400, 401, 404, 409) } }),
     v("param", IdParam),
     async (c) => setActive(c, c.req.valid("param").id, false),
   )
   .post(
     "/users/:id/reactivate",
-    describeRoute({ tags: ["admin"], summary: "Reactivate an account, with its seat and officer role; co-facilitation and position-delegate rights are granted again explicitly" }),
+    describeRoute({ tags: ["admin"], summary: "Reactivate an account, with its seat and officer role; co-facilitation and position-delegate rights are granted again explicitly", responses: { 200: jsonResponse("The account, now active (also when it already was)"), ...errors(400, 401, 404, 409) } }),
     v("param", IdParam),
     async (c) => setActive(c, c.req.valid("param").id, true),
   )
   .get(
     "/outbox",
-    describeRoute({ tags: ["admin"], summary: "Mail Plenary has sent or stored, newest first" }),
+    describeRoute({ tags: ["admin"], summary: "Mail Plenary has sent or stored, newest first", responses: { 200: jsonResponse("Mail Plenary has sent or stored, newest first"), ...errors(400, 401, 403) } }),
     v("query", OutboxQuery),
     async (c) => {
       authorize(c.get("actor"), "outbox.view");
@@ -180,7 +181,7 @@ export const admin = new Hono<AppEnv>()
   )
   .get(
     "/audit",
-    describeRoute({ tags: ["admin"], summary: "The audit log of every change, newest first" }),
+    describeRoute({ tags: ["admin"], summary: "The audit log of every change, newest first", responses: { 200: jsonResponse("The audit log of every change, newest first"), ...errors(400, 401, 403, 404, 409) } }),
     v("query", AuditQuery),
     async (c) => {
       authorize(c.get("actor"), "audit.view");

@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { emptyResponse, errors, jsonResponse } from "../openapi";
 import { auditContext, writeAudited } from "../audit";
 import { passwordResets, sessions, users } from "../db/schema";
 import { type AppEnv, publicOrigin } from "../env";
@@ -23,7 +24,7 @@ const clientAddress = (c: { req: { header(n: string): string | undefined } }) =>
 export const auth = new Hono<AppEnv>()
   .post(
     "/login",
-    describeRoute({ tags: ["auth"], summary: "Sign in with email and password; sets the session cookie" }),
+    describeRoute({ tags: ["auth"], summary: "Sign in with email and password; sets the session cookie", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 429) } }),
     v("json", LoginBody),
     async (c) => {
       const { email, password } = c.req.valid("json");
@@ -52,7 +53,7 @@ export const auth = new Hono<AppEnv>()
       return c.json({ user: toMe(signedIn) }, 200);
     },
   )
-  .post("/logout", describeRoute({ tags: ["auth"], summary: "Sign out; revokes this session" }), async (c) => {
+  .post("/logout", describeRoute({ tags: ["auth"], summary: "Sign out; revokes this session", responses: { 204: emptyResponse("Done") } }), async (c) => {
     const sessionId = c.get("sessionId");
     const db = c.get("db");
     if (sessionId) {
@@ -67,7 +68,7 @@ export const auth = new Hono<AppEnv>()
   })
   .post(
     "/password-reset",
-    describeRoute({ tags: ["auth"], summary: "Email a single-use reset link; always 202, so accounts cannot be discovered" }),
+    describeRoute({ tags: ["auth"], summary: "Email a single-use reset link; always 202, so accounts cannot be discovered", responses: { 202: jsonResponse("Accepted; mail follows if the address has an account"), ...errors(400, 429) } }),
     v("json", ResetRequestBody),
     async (c) => {
       const { email } = c.req.valid("json");
@@ -102,7 +103,7 @@ export const auth = new Hono<AppEnv>()
   )
   .post(
     "/password-reset/confirm",
-    describeRoute({ tags: ["auth"], summary: "Set a new password with a reset token; revokes all sessions and signs in" }),
+    describeRoute({ tags: ["auth"], summary: "Set a new password with a reset token; revokes all sessions and signs in", responses: { 200: jsonResponse("Done"), ...errors(400, 410) } }),
     v("json", ResetConfirmBody),
     async (c) => {
       const { token, password } = c.req.valid("json");

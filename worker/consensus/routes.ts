@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { errors, jsonResponse } from "../openapi";
 import { auditContext, writeAudited } from "../audit";
 import { newId } from "../auth/crypto";
 import { documents, positionDelegates, positionHistory, positions, procedures, revisionParagraphs, revisions, seats, users } from "../db/schema";
@@ -59,7 +60,7 @@ async function openProcedureOn(db: Db, revisionId: string) {
 export const consensusRoutes = new Hono<AppEnv>()
   .get(
     "/documents/:id/revisions/:n/board",
-    describeRoute({ tags: ["consensus"], summary: "The consensus board: tallies by constituency, concerns, most-reserved paragraphs, seats yet to respond, procedures" }),
+    describeRoute({ tags: ["consensus"], summary: "The consensus board: tallies by constituency, concerns, most-reserved paragraphs, seats yet to respond, procedures", responses: { 200: jsonResponse("The consensus board: tallies by constituency, concerns, most-reserved paragraphs, seats yet to respond, procedures"), ...errors(400, 401, 403, 404) } }),
     v("param", RevisionParam),
     async (c) => {
       const db = c.get("db");
@@ -125,7 +126,7 @@ export const consensusRoutes = new Hono<AppEnv>()
   )
   .put(
     "/documents/:id/revisions/:n/position",
-    describeRoute({ tags: ["consensus"], summary: "Record one's seat's position; 409 when another delegate of the seat changed it since baseVersion, or the deadline passed" }),
+    describeRoute({ tags: ["consensus"], summary: "Record one's seat's position; 409 when another delegate of the seat changed it since baseVersion, or the deadline passed", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", RevisionParam),
     v("json", PositionBody),
     async (c) => {
@@ -156,7 +157,7 @@ export const consensusRoutes = new Hono<AppEnv>()
   )
   .post(
     "/documents/:id/revisions/:n/position/confirm",
-    describeRoute({ tags: ["consensus"], summary: "Confirm for this revision the position the seat gave on an earlier text" }),
+    describeRoute({ tags: ["consensus"], summary: "Confirm for this revision the position the seat gave on an earlier text", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", RevisionParam),
     v("json", ConfirmBody),
     async (c) => {
@@ -193,7 +194,7 @@ export const consensusRoutes = new Hono<AppEnv>()
   )
   .get(
     "/documents/:id/revisions/:n/position/history",
-    describeRoute({ tags: ["consensus"], summary: "Every change of every seat's position on this revision: who, when, what" }),
+    describeRoute({ tags: ["consensus"], summary: "Every change of every seat's position on this revision: who, when, what", responses: { 200: jsonResponse("Every change of every seat's position on this revision: who, when, what"), ...errors(400, 401, 403, 404) } }),
     v("param", RevisionParam),
     async (c) => {
       const db = c.get("db");
@@ -215,7 +216,7 @@ export const consensusRoutes = new Hono<AppEnv>()
   )
   .post(
     "/documents/:id/revisions/:n/procedures",
-    describeRoute({ tags: ["consensus"], summary: "Open a consensus round, or put the revision under a silence procedure (deadline at least 72 hours away)" }),
+    describeRoute({ tags: ["consensus"], summary: "Open a consensus round, or put the revision under a silence procedure (deadline at least 72 hours away)", responses: { 201: jsonResponse("Created"), ...errors(400, 401, 404, 409) } }),
     v("param", RevisionParam),
     v("json", ProcedureBody),
     async (c) => {
@@ -243,7 +244,7 @@ export const consensusRoutes = new Hono<AppEnv>()
   )
   .post(
     "/documents/:id/revisions/:n/procedures/:pid/close",
-    describeRoute({ tags: ["consensus"], summary: "The Chair closes a procedure by hand with a recorded decision" }),
+    describeRoute({ tags: ["consensus"], summary: "The Chair closes a procedure by hand with a recorded decision", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404) } }),
     v("param", ProcedureParam),
     v("json", CloseBody),
     async (c) => {
@@ -259,7 +260,7 @@ export const consensusRoutes = new Hono<AppEnv>()
       return c.json({ procedure: closed }, 200);
     },
   )
-  .get("/consensus/position-delegates", describeRoute({ tags: ["consensus"], summary: "Delegates allowed to record one's seat's positions (for its head)" }), async (c) => {
+  .get("/consensus/position-delegates", describeRoute({ tags: ["consensus"], summary: "Delegates allowed to record one's seat's positions (for its head)", responses: { 200: jsonResponse("Delegates allowed to record one's seat's positions (for its head)"), ...errors(401, 403) } }), async (c) => {
     const actor = c.get("actor");
     const head = authorize(actor, "positions.allowDelegates", { seatId: actor.kind === "user" ? actor.seatId : null });
     const db = c.get("db");
@@ -272,7 +273,7 @@ export const consensusRoutes = new Hono<AppEnv>()
   })
   .put(
     "/consensus/position-delegates",
-    describeRoute({ tags: ["consensus"], summary: "The head of delegation chooses which delegates may record the seat's positions" }),
+    describeRoute({ tags: ["consensus"], summary: "The head of delegation chooses which delegates may record the seat's positions", responses: { 200: jsonResponse("Done"), ...errors(400, 401) } }),
     v("json", DelegatesBody),
     async (c) => {
       const actor = c.get("actor");
@@ -297,7 +298,7 @@ export const consensusRoutes = new Hono<AppEnv>()
       return c.json({ userIds: wanted }, 200);
     },
   )
-  .get("/consensus/pending", describeRoute({ tags: ["consensus"], summary: "Revisions on which one's seat has not (re-)confirmed a position, with deadlines" }), async (c) => {
+  .get("/consensus/pending", describeRoute({ tags: ["consensus"], summary: "Revisions on which one's seat has not (re-)confirmed a position, with deadlines", responses: { 200: jsonResponse("Revisions on which one's seat has not (re-)confirmed a position, with deadlines") } }), async (c) => {
     const actor = c.get("actor");
     if (actor.kind !== "user" || !actor.seatId) return c.json({ items: [] }, 200);
     const db = c.get("db");

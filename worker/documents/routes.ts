@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { describeRoute } from "hono-openapi";
+import { emptyResponse, errors, jsonResponse } from "../openapi";
 import { auditContext, writeAudited } from "../audit";
 import { newId, sha256Hex } from "../auth/crypto";
 import { mailHeads } from "../consensus/mail";
@@ -209,7 +210,7 @@ function notAReport(doc: { kind: string }) {
 export const documentRoutes = new Hono<AppEnv>()
   .get(
     "/",
-    describeRoute({ tags: ["documents"], summary: "Documents the caller may read, optionally for one track" }),
+    describeRoute({ tags: ["documents"], summary: "Documents the caller may read, optionally for one track", responses: { 200: jsonResponse("Documents the caller may read, optionally for one track"), ...errors(400) } }),
     v("query", ListQuery),
     async (c) => {
       const { trackId } = c.req.valid("query");
@@ -243,7 +244,7 @@ export const documentRoutes = new Hono<AppEnv>()
   )
   .post(
     "/",
-    describeRoute({ tags: ["documents"], summary: "Create a document for a track (its co-facilitators) or the plenary (the Chair)" }),
+    describeRoute({ tags: ["documents"], summary: "Create a document for a track (its co-facilitators) or the plenary (the Chair)", responses: { 201: jsonResponse("Created"), ...errors(400, 401) } }),
     v("json", CreateDocumentBody),
     async (c) => {
       const body = c.req.valid("json");
@@ -276,7 +277,7 @@ export const documentRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id",
-    describeRoute({ tags: ["documents"], summary: "A document with its revisions" }),
+    describeRoute({ tags: ["documents"], summary: "A document with its revisions", responses: { 200: jsonResponse("A document with its revisions"), ...errors(400, 404) } }),
     v("param", DocumentParam),
     async (c) => {
       const db = c.get("db");
@@ -302,7 +303,7 @@ export const documentRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:id",
-    describeRoute({ tags: ["documents"], summary: "Change a document's title, symbol or visibility" }),
+    describeRoute({ tags: ["documents"], summary: "Change a document's title, symbol or visibility", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404) } }),
     v("param", DocumentParam),
     v("json", UpdateDocumentBody),
     async (c) => {
@@ -324,7 +325,7 @@ export const documentRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/draft",
-    describeRoute({ tags: ["documents"], summary: "The co-facilitators' working copy" }),
+    describeRoute({ tags: ["documents"], summary: "The co-facilitators' working copy", responses: { 200: jsonResponse("The co-facilitators' working copy"), ...errors(400, 401, 403, 404) } }),
     v("param", DocumentParam),
     async (c) => {
       const db = c.get("db");
@@ -335,7 +336,7 @@ export const documentRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/draft",
-    describeRoute({ tags: ["documents"], summary: "Save the working copy; 409 with the newer text when someone saved since baseVersion" }),
+    describeRoute({ tags: ["documents"], summary: "Save the working copy; 409 with the newer text when someone saved since baseVersion", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", DocumentParam),
     v("json", DraftBody),
     async (c) => {
@@ -366,7 +367,7 @@ export const documentRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/draft/import",
-    describeRoute({ tags: ["documents"], summary: "Read a .docx file (request body) into paragraphs for the working copy; 422 when it cannot be read" }),
+    describeRoute({ tags: ["documents"], summary: "Read a .docx file (request body) into paragraphs for the working copy; 422 when it cannot be read", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 422) } }),
     v("param", DocumentParam),
     bodyLimit({ maxSize: MAX_DOCX_BYTES, onError: () => { throw new ApiError(413, "payload_too_large", "The file is larger than 10 MB."); } }),
     async (c) => {
@@ -384,7 +385,7 @@ export const documentRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/revisions",
-    describeRoute({ tags: ["documents"], summary: "Issue the working copy as the next revision, with its comment window" }),
+    describeRoute({ tags: ["documents"], summary: "Issue the working copy as the next revision, with its comment window", responses: { 201: jsonResponse("Created"), ...errors(400, 401, 404, 409) } }),
     v("param", DocumentParam),
     v("json", IssueBody),
     async (c) => {
@@ -405,7 +406,7 @@ export const documentRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:id/revisions/:n",
-    describeRoute({ tags: ["documents"], summary: "Extend or close the comment window, or allow late comments" }),
+    describeRoute({ tags: ["documents"], summary: "Extend or close the comment window, or allow late comments", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", RevisionParam),
     v("json", WindowBody),
     async (c) => {
@@ -429,7 +430,7 @@ export const documentRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/revisions/:n/publish-dispositions",
-    describeRoute({ tags: ["documents"], summary: "Publish the disposition of this revision's comments to all readers" }),
+    describeRoute({ tags: ["documents"], summary: "Publish the disposition of this revision's comments to all readers", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404) } }),
     v("param", RevisionParam),
     async (c) => {
       const db = c.get("db");
@@ -449,7 +450,7 @@ export const documentRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/diff",
-    describeRoute({ tags: ["documents"], summary: "Compare two revisions paragraph by paragraph, with word-level changes" }),
+    describeRoute({ tags: ["documents"], summary: "Compare two revisions paragraph by paragraph, with word-level changes", responses: { 200: jsonResponse("Compare two revisions paragraph by paragraph, with word-level changes"), 304: emptyResponse("Not modified: the ETag in If-None-Match still matches"), ...errors(400, 404) } }),
     v("param", DocumentParam),
     v("query", DiffQuery),
     async (c) => {

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { errors, jsonResponse } from "../openapi";
 import { z } from "zod";
 import { auditContext, writeAudited } from "../audit";
 import { hashPassword, newId, newToken, sha256Hex } from "../auth/crypto";
@@ -32,7 +33,7 @@ async function findByToken(db: AppEnv["Variables"]["db"], token: string) {
 export const invitationRoutes = new Hono<AppEnv>()
   .get(
     "/",
-    describeRoute({ tags: ["invitations"], summary: "Invitations sent: all for the secretariat, one's own seat for a head of delegation" }),
+    describeRoute({ tags: ["invitations"], summary: "Invitations sent: all for the secretariat, one's own seat for a head of delegation", responses: { 200: jsonResponse("Invitations sent: all for the secretariat, one's own seat for a head of delegation"), ...errors(401, 403) } }),
     async (c) => {
       const actor = c.get("actor");
       const db = c.get("db");
@@ -62,7 +63,7 @@ export const invitationRoutes = new Hono<AppEnv>()
   )
   .post(
     "/",
-    describeRoute({ tags: ["invitations"], summary: "Invite a person by email to a seat or an officer role" }),
+    describeRoute({ tags: ["invitations"], summary: "Invite a person by email to a seat or an officer role", responses: { 201: jsonResponse("Created"), ...errors(400, 401, 409) } }),
     v("json", InviteBody),
     async (c) => {
       const body = c.req.valid("json");
@@ -113,7 +114,7 @@ export const invitationRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/revoke",
-    describeRoute({ tags: ["invitations"], summary: "Withdraw an invitation that was not yet accepted" }),
+    describeRoute({ tags: ["invitations"], summary: "Withdraw an invitation that was not yet accepted", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", IdParam),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -136,7 +137,7 @@ export const invitationRoutes = new Hono<AppEnv>()
   )
   .get(
     "/by-token/:token",
-    describeRoute({ tags: ["invitations"], summary: "What an invitation link offers; 410 when expired, used or withdrawn" }),
+    describeRoute({ tags: ["invitations"], summary: "What an invitation link offers; 410 when expired, used or withdrawn", responses: { 200: jsonResponse("What an invitation link offers; 410 when expired, used or withdrawn"), ...errors(400) } }),
     v("param", TokenParam),
     async (c) => {
       const db = c.get("db");
@@ -159,7 +160,7 @@ export const invitationRoutes = new Hono<AppEnv>()
   )
   .post(
     "/by-token/:token/accept",
-    describeRoute({ tags: ["invitations"], summary: "Accept an invitation: set a password and sign in" }),
+    describeRoute({ tags: ["invitations"], summary: "Accept an invitation: set a password and sign in", responses: { 200: jsonResponse("Done"), ...errors(400, 409, 410) } }),
     v("param", TokenParam),
     v("json", AcceptInvitationBody),
     async (c) => {

@@ -5,6 +5,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { errors, jsonResponse } from "../openapi";
 import { z } from "zod";
 import { outbox } from "../db/schema";
 import type { AppEnv } from "../env";
@@ -21,7 +22,7 @@ export const devMail = new Hono<AppEnv>().get(
   // Before validation, so a deployed Worker answers exactly as for a route that does not exist.
   async (c, next) =>
     c.env.DEV_MAILBOX === "on" ? next() : errorJson(c, 404, "not_found", `No API route for ${c.req.method} ${new URL(c.req.url).pathname}.`),
-  describeRoute({ tags: ["development"], summary: "Local development only (DEV_MAILBOX=on): the newest mail with its links; 404 when deployed" }),
+  describeRoute({ tags: ["development"], summary: "Local development only (DEV_MAILBOX=on): the newest mail with its links; 404 when deployed", responses: { 200: jsonResponse("The newest mail, links included"), ...errors(404) } }),
   v("query", DevMailQuery),
   async (c) => {
     const { to, limit } = c.req.valid("query");

@@ -3,6 +3,7 @@
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { emptyResponse, errors, fileResponse, jsonResponse } from "../openapi";
 import { auditContext, writeAudited } from "../audit";
 import { newToken, sha256Hex } from "../auth/crypto";
 import { calendarTokens, meetings, seats, tracks, users } from "../db/schema";
@@ -158,7 +159,7 @@ const since = () => new Date(Date.now() - FEED_HISTORY_MS).toISOString();
 export const feedRoutes = new Hono<AppEnv>()
   .get(
     "/meetings.ics",
-    describeRoute({ tags: ["calendar"], summary: "Public meetings as an iCalendar feed; ?track=<slug> for one track" }),
+    describeRoute({ tags: ["calendar"], summary: "Public meetings as an iCalendar feed; ?track=<slug> for one track", responses: { 200: fileResponse("The iCalendar feed", "text/calendar"), 304: emptyResponse("Not modified: the ETag in If-None-Match still matches"), ...errors(400, 404) } }),
     v("query", FeedQuery),
     async (c) => {
       const db = c.get("db");
@@ -179,7 +180,7 @@ export const feedRoutes = new Hono<AppEnv>()
   )
   .get(
     "/calendar/:file",
-    describeRoute({ tags: ["calendar"], summary: "A person's own feed at their secret URL: their meetings, with online links" }),
+    describeRoute({ tags: ["calendar"], summary: "A person's own feed at their secret URL: their meetings, with online links", responses: { 200: fileResponse("The person's iCalendar feed", "text/calendar"), 304: emptyResponse("Not modified: the ETag in If-None-Match still matches"), ...errors(404) } }),
     async (c) => {
       const db = c.get("db");
       const file = c.req.param("file");
@@ -221,7 +222,7 @@ export const feedRoutes = new Hono<AppEnv>()
   )
   .get(
     "/meetings/:id/calendar.ics",
-    describeRoute({ tags: ["calendar"], summary: "One meeting as an .ics file to add to a calendar" }),
+    describeRoute({ tags: ["calendar"], summary: "One meeting as an .ics file to add to a calendar", responses: { 200: fileResponse("The meeting as an iCalendar file", "text/calendar"), 304: emptyResponse("Not modified: the ETag in If-None-Match still matches"), ...errors(400, 404) } }),
     v("param", MeetingParam),
     async (c) => {
       const db = c.get("db");
@@ -233,14 +234,14 @@ export const feedRoutes = new Hono<AppEnv>()
       return calendarResponse(c, m.title, [row], () => can(actor, "meetings.join", meetingScope(m)), { audience: "session", fileName: "meeting.ics", download: true });
     },
   )
-  .get("/me/calendar-feed", describeRoute({ tags: ["calendar"], summary: "Whether you have a personal feed, and since when" }), async (c) => {
+  .get("/me/calendar-feed", describeRoute({ tags: ["calendar"], summary: "Whether you have a personal feed, and since when", responses: { 200: jsonResponse("Whether you have a personal feed, and since when"), ...errors(401, 403) } }), async (c) => {
     const me = authorize(c.get("actor"), "profile.update");
     const [row] = await c.get("db").select({ createdAt: calendarTokens.createdAt }).from(calendarTokens).where(eq(calendarTokens.userId, me.userId));
     return c.json({ active: !!row, createdAt: row?.createdAt ?? null }, 200);
   })
   .post(
     "/me/calendar-feed",
-    describeRoute({ tags: ["calendar"], summary: "Create (or replace) your personal feed; its URL is shown this once" }),
+    describeRoute({ tags: ["calendar"], summary: "Create (or replace) your personal feed; its URL is shown this once", responses: { 201: jsonResponse("Created"), ...errors(401) } }),
     async (c) => {
       const me = authorize(c.get("actor"), "profile.update");
       const db = c.get("db");
@@ -253,7 +254,7 @@ export const feedRoutes = new Hono<AppEnv>()
       return c.json({ url: `${publicOrigin(c.env)}/api/calendar/${token}.ics`, createdAt: now }, 201);
     },
   )
-  .delete("/me/calendar-feed", describeRoute({ tags: ["calendar"], summary: "Turn off your personal feed" }), async (c) => {
+  .delete("/me/calendar-feed", describeRoute({ tags: ["calendar"], summary: "Turn off your personal feed", responses: { 204: emptyResponse("Done"), ...errors(401) } }), async (c) => {
     const me = authorize(c.get("actor"), "profile.update");
     const db = c.get("db");
     await writeAudited(auditContext(c), [{ action: "calendar.revoke", targetType: "user", targetId: me.userId }], [

@@ -4,6 +4,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { emptyResponse, errors, fileResponse, jsonResponse } from "../openapi";
 import { auditContext, writeAudited } from "../audit";
 import { newId } from "../auth/crypto";
 import { agendaItems, deletedMaterials, materials } from "../db/schema";
@@ -71,7 +72,7 @@ export function disposition(name: string) {
 export const materialRoutes = new Hono<AppEnv>()
   .post(
     "/:id/materials",
-    describeRoute({ tags: ["meetings"], summary: `Attach a file (multipart field "file", optional "agendaItemId"; at most 20 MB)` }),
+    describeRoute({ tags: ["meetings"], summary: `Attach a file (multipart field "file", optional "agendaItemId"; at most 20 MB)`, responses: { 201: jsonResponse("Created"), ...errors(400, 401, 404, 409, 415) } }),
     v("param", MeetingParam),
     async (c) => {
       const { db, m, actor } = await papersFor(c, c.req.valid("param").id, "meetings.schedule");
@@ -119,7 +120,7 @@ export const materialRoutes = new Hono<AppEnv>()
       return c.json({ material: shown }, 201);
     },
   )
-  .get("/:id/materials/:materialId", describeRoute({ tags: ["meetings"], summary: "Download a material" }), v("param", MaterialParam), async (c) => {
+  .get("/:id/materials/:materialId", describeRoute({ tags: ["meetings"], summary: "Download a material", responses: { 200: fileResponse("The file, with the type it was uploaded as", "*/*"), ...errors(400, 404) } }), v("param", MaterialParam), async (c) => {
     const db = c.get("db");
     const { id, materialId } = c.req.valid("param");
     const m = await loadMeeting(db, c.get("actor"), id);
@@ -137,7 +138,7 @@ export const materialRoutes = new Hono<AppEnv>()
       },
     });
   })
-  .delete("/:id/materials/:materialId", describeRoute({ tags: ["meetings"], summary: "Remove a material (kept for the secretariat to restore)" }), v("param", MaterialParam), async (c) => {
+  .delete("/:id/materials/:materialId", describeRoute({ tags: ["meetings"], summary: "Remove a material (kept for the secretariat to restore)", responses: { 204: emptyResponse("Done"), ...errors(400, 401, 404, 409) } }), v("param", MaterialParam), async (c) => {
     const { id, materialId } = c.req.valid("param");
     const { db, m, actor } = await papersFor(c, id, "meetings.schedule");
     const [row] = await db.select().from(materials).where(and(eq(materials.id, materialId), eq(materials.meetingId, m.id)));
@@ -165,7 +166,7 @@ export const materialRoutes = new Hono<AppEnv>()
   })
   .get(
     "/:id/deleted-materials",
-    describeRoute({ tags: ["meetings"], summary: "Removed materials of a meeting, newest first, with their SHA-256 (secretariat)" }),
+    describeRoute({ tags: ["meetings"], summary: "Removed materials of a meeting, newest first, with their SHA-256 (secretariat)", responses: { 200: jsonResponse("Removed materials of a meeting, newest first, with their SHA-256 (secretariat)"), ...errors(400, 401, 403, 404) } }),
     v("param", MeetingParam),
     async (c) => {
       const db = c.get("db");
@@ -177,7 +178,7 @@ export const materialRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/deleted-materials/:materialId",
-    describeRoute({ tags: ["meetings"], summary: "Download a removed material (secretariat)" }),
+    describeRoute({ tags: ["meetings"], summary: "Download a removed material (secretariat)", responses: { 200: fileResponse("The removed file, with the type it was uploaded as", "*/*"), ...errors(400, 401, 403, 404) } }),
     v("param", MaterialParam),
     async (c) => {
       const { id, materialId } = c.req.valid("param");
@@ -200,7 +201,7 @@ export const materialRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/deleted-materials/:materialId/restore",
-    describeRoute({ tags: ["meetings"], summary: "Restore a removed material with its id, name and agenda item (secretariat; 409 once the minutes are approved)" }),
+    describeRoute({ tags: ["meetings"], summary: "Restore a removed material with its id, name and agenda item (secretariat; 409 once the minutes are approved)", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", MaterialParam),
     async (c) => {
       const { id, materialId } = c.req.valid("param");

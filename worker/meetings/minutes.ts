@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { errors, jsonResponse } from "../openapi";
 import { auditContext, writeAudited } from "../audit";
 import { newId } from "../auth/crypto";
 import { agendaItems, attendance, meetingReplies, meetings, minutesCorrections, minutesVersions, seats, users } from "../db/schema";
@@ -54,7 +55,7 @@ function stageUpdate(db: Db, m: MeetingRow, set: Partial<MeetingRow>, now: strin
 }
 
 export const minutesRoutes = new Hono<AppEnv>()
-  .get("/:id/minutes", describeRoute({ tags: ["minutes"], summary: "The minutes of a meeting, item by item, with corrections" }), v("param", MeetingParam), async (c) => {
+  .get("/:id/minutes", describeRoute({ tags: ["minutes"], summary: "The minutes of a meeting, item by item, with corrections", responses: { 200: jsonResponse("The minutes of a meeting, item by item, with corrections"), ...errors(400, 404) } }), v("param", MeetingParam), async (c) => {
     const db = c.get("db");
     const actor = c.get("actor");
     const m = await loadMeeting(db, actor, c.req.valid("param").id);
@@ -106,7 +107,7 @@ export const minutesRoutes = new Hono<AppEnv>()
   })
   .get(
     "/:id/minutes/items/:itemId/history",
-    describeRoute({ tags: ["minutes"], summary: "Every saved text of one item's minutes" }),
+    describeRoute({ tags: ["minutes"], summary: "Every saved text of one item's minutes", responses: { 200: jsonResponse("Every saved text of one item's minutes"), ...errors(400, 401, 403, 404) } }),
     v("param", ItemParam),
     async (c) => {
       const db = c.get("db");
@@ -130,7 +131,7 @@ export const minutesRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/minutes/items/:itemId",
-    describeRoute({ tags: ["minutes"], summary: "Save one item's minutes (versioned; a stale save gets 409)" }),
+    describeRoute({ tags: ["minutes"], summary: "Save one item's minutes (versioned; a stale save gets 409)", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", ItemParam),
     v("json", MinutesItemBody),
     async (c) => {
@@ -164,7 +165,7 @@ export const minutesRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/minutes/circulate",
-    describeRoute({ tags: ["minutes"], summary: "Circulate the draft minutes for corrections until a closing time" }),
+    describeRoute({ tags: ["minutes"], summary: "Circulate the draft minutes for corrections until a closing time", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", MeetingParam),
     v("json", CirculateBody),
     async (c) => {
@@ -188,7 +189,7 @@ export const minutesRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/minutes/window",
-    describeRoute({ tags: ["minutes"], summary: "Extend or shorten the corrections window (a time in the past closes it)" }),
+    describeRoute({ tags: ["minutes"], summary: "Extend or shorten the corrections window (a time in the past closes it)", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", MeetingParam),
     v("json", CirculateBody),
     async (c) => {
@@ -206,7 +207,7 @@ export const minutesRoutes = new Hono<AppEnv>()
       return c.json({ correctionsCloseAt: closesAt }, 200);
     },
   )
-  .post("/:id/minutes/approve", describeRoute({ tags: ["minutes"], summary: "Approve the minutes; they are locked from then on" }), v("param", MeetingParam), async (c) => {
+  .post("/:id/minutes/approve", describeRoute({ tags: ["minutes"], summary: "Approve the minutes; they are locked from then on", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }), v("param", MeetingParam), async (c) => {
     const { db, m, actor } = await meetingForKeeper(c, c.req.valid("param").id);
     if (m.minutesStatus !== "circulated") throw conflict("Circulate the minutes for corrections before approving them.");
     if (correctionsOpen(m)) throw conflict(`The corrections window is open until ${m.correctionsCloseAt} (UTC).`, { correctionsCloseAt: m.correctionsCloseAt });
@@ -224,7 +225,7 @@ export const minutesRoutes = new Hono<AppEnv>()
   })
   .post(
     "/:id/minutes/corrections",
-    describeRoute({ tags: ["minutes"], summary: "Submit a correction to circulated minutes (attendees)" }),
+    describeRoute({ tags: ["minutes"], summary: "Submit a correction to circulated minutes (attendees)", responses: { 201: jsonResponse("Created"), ...errors(400, 401, 404, 409) } }),
     v("param", MeetingParam),
     v("json", CorrectionBody),
     async (c) => {
@@ -245,7 +246,7 @@ export const minutesRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:id/minutes/corrections/:correctionId",
-    describeRoute({ tags: ["minutes"], summary: "Accept or decline a correction, with an answer" }),
+    describeRoute({ tags: ["minutes"], summary: "Accept or decline a correction, with an answer", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", CorrectionParam),
     v("json", ResolveCorrectionBody),
     async (c) => {

@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { errors, jsonResponse } from "../openapi";
 import { type AuditEntry, auditContext, writeAudited } from "../audit";
 import type { Letter } from "../mail/mailer";
 import { newId } from "../auth/crypto";
@@ -126,7 +127,7 @@ export const meetingRoutes = new Hono<AppEnv>()
   .route("/", materialRoutes)
   .get(
     "/",
-    describeRoute({ tags: ["meetings"], summary: "Meetings in a period, with the viewer's reply" }),
+    describeRoute({ tags: ["meetings"], summary: "Meetings in a period, with the viewer's reply", responses: { 200: jsonResponse("Meetings in a period, with the viewer's reply"), ...errors(400) } }),
     v("query", ListQuery),
     async (c) => {
       const db = c.get("db");
@@ -163,7 +164,7 @@ export const meetingRoutes = new Hono<AppEnv>()
   )
   .get(
     "/mine",
-    describeRoute({ tags: ["meetings"], summary: "The dashboard's meetings: the next ones that concern you, and minutes open for corrections" }),
+    describeRoute({ tags: ["meetings"], summary: "The dashboard's meetings: the next ones that concern you, and minutes open for corrections", responses: { 200: jsonResponse("The dashboard's meetings: the next ones that concern you, and minutes open for corrections"), ...errors(401, 403) } }),
     async (c) => {
       const db = c.get("db");
       const me = authorize(c.get("actor"), "meetings.follow");
@@ -223,7 +224,7 @@ export const meetingRoutes = new Hono<AppEnv>()
   )
   .get(
     "/fairness",
-    describeRoute({ tags: ["meetings"], summary: "How often each regional group got hours outside 07:00–22:00" }),
+    describeRoute({ tags: ["meetings"], summary: "How often each regional group got hours outside 07:00–22:00", responses: { 200: jsonResponse("How often each regional group got hours outside 07:00–22:00"), ...errors(400, 401, 403) } }),
     v("query", ListQuery),
     async (c) => {
       const actor = authorize(c.get("actor"), "meetings.follow");
@@ -244,7 +245,7 @@ export const meetingRoutes = new Hono<AppEnv>()
   )
   .post(
     "/check",
-    describeRoute({ tags: ["meetings"], summary: "Conflicts and regional local times for a proposed slot, before saving" }),
+    describeRoute({ tags: ["meetings"], summary: "Conflicts and regional local times for a proposed slot, before saving", responses: { 200: jsonResponse("Done"), ...errors(400, 401) } }),
     v("json", CheckBody),
     async (c) => {
       const body = c.req.valid("json");
@@ -254,7 +255,7 @@ export const meetingRoutes = new Hono<AppEnv>()
       return c.json({ ...times, conflicts, regions: slotByRegion(times.startsAt, times.endsAt) }, 200);
     },
   )
-  .post("/", describeRoute({ tags: ["meetings"], summary: "Schedule a meeting" }), v("json", CreateBody), async (c) => {
+  .post("/", describeRoute({ tags: ["meetings"], summary: "Schedule a meeting", responses: { 201: jsonResponse("Created"), ...errors(400, 401, 409) } }), v("json", CreateBody), async (c) => {
     const db = c.get("db");
     const body = c.req.valid("json");
     const actor = authorize(c.get("actor"), "meetings.schedule", { trackId: body.trackId });
@@ -307,7 +308,7 @@ export const meetingRoutes = new Hono<AppEnv>()
     );
     return c.json({ meeting: presentMeeting(row, actor) }, 201);
   })
-  .get("/:id", describeRoute({ tags: ["meetings"], summary: "A meeting: agenda, materials, replies, register, quorum, history" }), v("param", MeetingParam), async (c) => {
+  .get("/:id", describeRoute({ tags: ["meetings"], summary: "A meeting: agenda, materials, replies, register, quorum, history", responses: { 200: jsonResponse("A meeting: agenda, materials, replies, register, quorum, history"), ...errors(400, 404) } }), v("param", MeetingParam), async (c) => {
     const db = c.get("db");
     const actor = c.get("actor");
     const m = await loadMeeting(db, actor, c.req.valid("param").id);
@@ -418,7 +419,7 @@ export const meetingRoutes = new Hono<AppEnv>()
   })
   .patch(
     "/:id",
-    describeRoute({ tags: ["meetings"], summary: "Edit or reschedule a meeting; participants are told and calendar copies update" }),
+    describeRoute({ tags: ["meetings"], summary: "Edit or reschedule a meeting; participants are told and calendar copies update", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", MeetingParam),
     v("json", UpdateBody),
     async (c) => {
@@ -471,7 +472,7 @@ export const meetingRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/cancel",
-    describeRoute({ tags: ["meetings"], summary: "Cancel a meeting; it stays listed as cancelled and calendar copies show it so" }),
+    describeRoute({ tags: ["meetings"], summary: "Cancel a meeting; it stays listed as cancelled and calendar copies show it so", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", MeetingParam),
     v("json", CancelBody),
     async (c) => {
@@ -493,7 +494,7 @@ export const meetingRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/agenda",
-    describeRoute({ tags: ["meetings"], summary: "Replace the ordered agenda; existing items keep their ids, minutes and materials" }),
+    describeRoute({ tags: ["meetings"], summary: "Replace the ordered agenda; existing items keep their ids, minutes and materials", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", MeetingParam),
     v("json", AgendaBody),
     async (c) => {
@@ -551,7 +552,7 @@ export const meetingRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/reply",
-    describeRoute({ tags: ["meetings"], summary: "Say how you will take part: in person, online, or not attending" }),
+    describeRoute({ tags: ["meetings"], summary: "Say how you will take part: in person, online, or not attending", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", MeetingParam),
     v("json", ReplyBody),
     async (c) => {
@@ -577,7 +578,7 @@ export const meetingRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/attendance",
-    describeRoute({ tags: ["meetings"], summary: "Record seats in the attendance register: present, absent or excused" }),
+    describeRoute({ tags: ["meetings"], summary: "Record seats in the attendance register: present, absent or excused", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", MeetingParam),
     v("json", AttendanceBody),
     async (c) => {

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { errors, jsonResponse } from "../openapi";
 import { z } from "zod";
 import { auditContext, writeAudited } from "../audit";
 import { seats, users } from "../db/schema";
@@ -20,7 +21,7 @@ const NameVisibilityBody = z.strictObject({ namePublic: z.boolean() });
 export const members = new Hono<AppEnv>()
   .get(
     "/",
-    describeRoute({ tags: ["members"], summary: "Seats with their groups, and the delegates whose names the caller may see" }),
+    describeRoute({ tags: ["members"], summary: "Seats with their groups, and the delegates whose names the caller may see", responses: { 200: jsonResponse("Seats with their groups, and the delegates whose names the caller may see") } }),
     async (c) => {
       const actor = c.get("actor");
       const db = c.get("db");
@@ -66,7 +67,7 @@ export const members = new Hono<AppEnv>()
   )
   .put(
     "/me",
-    describeRoute({ tags: ["members"], summary: "Let the public and observers see one's name (in the directory and wherever one's name appears), or stop it" }),
+    describeRoute({ tags: ["members"], summary: "Let the public and observers see one's name (in the directory and wherever one's name appears), or stop it", responses: { 200: jsonResponse("Done"), ...errors(400, 401) } }),
     v("json", NameVisibilityBody),
     async (c) => {
       const actor = authorize(c.get("actor"), "profile.update");

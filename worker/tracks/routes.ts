@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { errors, jsonResponse } from "../openapi";
 import { z } from "zod";
 import { auditContext, writeAudited } from "../audit";
 import { seats, trackFacilitators, trackSeats, tracks, users } from "../db/schema";
@@ -15,7 +16,7 @@ import { MandateBody } from "./schemas";
 const SlugParam = z.strictObject({ slug: z.string().regex(/^[a-z0-9-]{1,64}$/, { error: "Not a track slug." }) });
 
 export const trackRoutes = new Hono<AppEnv>()
-  .get("/", describeRoute({ tags: ["tracks"], summary: "The four intersessional tracks with their co-facilitators" }), async (c) => {
+  .get("/", describeRoute({ tags: ["tracks"], summary: "The four intersessional tracks with their co-facilitators", responses: { 200: jsonResponse("The four intersessional tracks with their co-facilitators") } }), async (c) => {
     const db = c.get("db");
     const [trackRows, facilitators, seatCounts] = await db.batch([
       db.select().from(tracks).orderBy(asc(tracks.id)),
@@ -40,7 +41,7 @@ export const trackRoutes = new Hono<AppEnv>()
   })
   .get(
     "/:slug",
-    describeRoute({ tags: ["tracks"], summary: "A track: mandate, co-facilitators and participating seats" }),
+    describeRoute({ tags: ["tracks"], summary: "A track: mandate, co-facilitators and participating seats", responses: { 200: jsonResponse("A track: mandate, co-facilitators and participating seats"), ...errors(400, 404) } }),
     v("param", SlugParam),
     async (c) => {
       const db = c.get("db");
@@ -73,7 +74,7 @@ export const trackRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:slug",
-    describeRoute({ tags: ["tracks"], summary: "Edit a track's mandate (its co-facilitators, the chair or the secretariat)" }),
+    describeRoute({ tags: ["tracks"], summary: "Edit a track's mandate (its co-facilitators, the chair or the secretariat)", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404) } }),
     v("param", SlugParam),
     v("json", MandateBody),
     async (c) => {
