@@ -3,6 +3,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lte, not, or, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { DOCX, emptyResponse, errors, fileResponse, jsonResponse } from "../openapi";
 import { auditContext, writeAudited } from "../audit";
 import { newId } from "../auth/crypto";
 import { aliased } from "../db/alias";
@@ -233,7 +234,7 @@ function download(body: string | Uint8Array, type: string, filename: string) {
 export const commentRoutes = new Hono<AppEnv>()
   .get(
     "/:id/revisions/:n",
-    describeRoute({ tags: ["documents"], summary: "A revision's page: numbered paragraphs with comment counts (comments load per paragraph); text=0 leaves out the paragraph text, which /text serves cacheably" }),
+    describeRoute({ tags: ["documents"], summary: "A revision's page: numbered paragraphs with comment counts (comments load per paragraph); text=0 leaves out the paragraph text, which /text serves cacheably", responses: { 200: jsonResponse("A revision's page: numbered paragraphs with comment counts (comments load per paragraph); text=0 leaves out the paragraph text, which /text serves cacheably"), ...errors(400, 404) } }),
     v("param", RevisionParam),
     v("query", PageQuery),
     async (c) => {
@@ -307,7 +308,7 @@ export const commentRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/revisions/:n/text",
-    describeRoute({ tags: ["documents"], summary: "A revision's paragraphs; an issued text never changes, so browsers keep it (ETag, immutable)" }),
+    describeRoute({ tags: ["documents"], summary: "A revision's paragraphs; an issued text never changes, so browsers keep it (ETag, immutable)", responses: { 200: jsonResponse("A revision's paragraphs; an issued text never changes, so browsers keep it (ETag, immutable)"), 304: emptyResponse("Not modified: the ETag in If-None-Match still matches"), ...errors(400, 404) } }),
     v("param", RevisionParam),
     async (c) => {
       const db = c.get("db");
@@ -328,7 +329,7 @@ export const commentRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/revisions/:n/comments",
-    describeRoute({ tags: ["documents"], summary: "Comments on one paragraph (or the whole document), carried over from earlier revisions, with replies; paginated" }),
+    describeRoute({ tags: ["documents"], summary: "Comments on one paragraph (or the whole document), carried over from earlier revisions, with replies; paginated", responses: { 200: jsonResponse("Comments on one paragraph (or the whole document), carried over from earlier revisions, with replies; paginated"), ...errors(400, 401, 403, 404) } }),
     v("param", RevisionParam),
     v("query", CommentsQuery),
     async (c) => {
@@ -374,7 +375,7 @@ export const commentRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/revisions/:n/comments",
-    describeRoute({ tags: ["documents"], summary: "Comment or propose an amendment on behalf of one's seat; a retried idempotency key returns the first result" }),
+    describeRoute({ tags: ["documents"], summary: "Comment or propose an amendment on behalf of one's seat; a retried idempotency key returns the first result", responses: { 200: jsonResponse("Done"), 201: jsonResponse("Created"), ...errors(400, 401, 404, 409) } }),
     v("param", RevisionParam),
     v("json", CommentBody),
     async (c) => {
@@ -466,7 +467,7 @@ export const commentRoutes = new Hono<AppEnv>()
   )
   .patch(
     "/:id/comments/:cid",
-    describeRoute({ tags: ["documents"], summary: "Edit one's own comment while the window is open; earlier wordings are kept" }),
+    describeRoute({ tags: ["documents"], summary: "Edit one's own comment while the window is open; earlier wordings are kept", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", CommentParam),
     v("json", EditCommentBody),
     async (c) => {
@@ -497,7 +498,7 @@ export const commentRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/comments/:cid/history",
-    describeRoute({ tags: ["documents"], summary: "Earlier wordings of a comment" }),
+    describeRoute({ tags: ["documents"], summary: "Earlier wordings of a comment", responses: { 200: jsonResponse("Earlier wordings of a comment"), ...errors(400, 401, 403, 404) } }),
     v("param", CommentParam),
     async (c) => {
       const db = c.get("db");
@@ -516,7 +517,7 @@ export const commentRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/comments/:cid/disposition",
-    describeRoute({ tags: ["documents"], summary: "Dispose of a comment: accepted, partly accepted, not accepted or noted, with a reason" }),
+    describeRoute({ tags: ["documents"], summary: "Dispose of a comment: accepted, partly accepted, not accepted or noted, with a reason", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", CommentParam),
     v("json", DispositionBody),
     async (c) => {
@@ -575,7 +576,7 @@ export const commentRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/revisions/:n/dispositions",
-    describeRoute({ tags: ["documents"], summary: "The disposition matrix of a revision's comments, as JSON, CSV or DOCX" }),
+    describeRoute({ tags: ["documents"], summary: "The disposition matrix of a revision's comments, as JSON, CSV or DOCX", responses: { 200: fileResponse("The disposition matrix as JSON, CSV or DOCX (format=)", "application/json", "text/csv", DOCX), ...errors(400, 401, 403, 404) } }),
     v("param", RevisionParam),
     v("query", FormatQuery),
     async (c) => {
@@ -591,7 +592,7 @@ export const commentRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/revisions/:n/compilation",
-    describeRoute({ tags: ["documents"], summary: "The revision with all comments and amendments, numbered as UN documents, as HTML or DOCX" }),
+    describeRoute({ tags: ["documents"], summary: "The revision with all comments and amendments, numbered as UN documents, as HTML or DOCX", responses: { 200: fileResponse("The compilation as an HTML page or a DOCX file", "text/html", DOCX), ...errors(400, 401, 403, 404) } }),
     v("param", RevisionParam),
     v("query", FormatQuery),
     async (c) => {

@@ -5,6 +5,7 @@
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { type Context, Hono } from "hono";
 import { describeRoute } from "hono-openapi";
+import { DOCX, emptyResponse, errors, fileResponse, jsonResponse } from "../openapi";
 import { type AuditEntry, auditContext, writeAudited } from "../audit";
 import { newId, sha256Hex } from "../auth/crypto";
 import { documents, publications, publicationTexts, reports, reportSections, reportTranslations, revisions, tracks, users } from "../db/schema";
@@ -215,7 +216,7 @@ function translatable(r: LoadedReport) {
 }
 
 export const reportRoutes = new Hono<AppEnv>()
-  .get("/", describeRoute({ tags: ["reports"], summary: "Progress reports the caller may read, with their state" }), async (c) => {
+  .get("/", describeRoute({ tags: ["reports"], summary: "Progress reports the caller may read, with their state", responses: { 200: jsonResponse("Progress reports the caller may read, with their state") } }), async (c) => {
     const db = c.get("db");
     const actor = c.get("actor");
     const [rows, latest, pubs] = await db.batch([
@@ -248,7 +249,7 @@ export const reportRoutes = new Hono<AppEnv>()
   })
   .post(
     "/",
-    describeRoute({ tags: ["reports"], summary: "Create a report and compile it from the template: introduction, one chapter per track, the work of the group, annexes" }),
+    describeRoute({ tags: ["reports"], summary: "Create a report and compile it from the template: introduction, one chapter per track, the work of the group, annexes", responses: { 201: jsonResponse("Created"), ...errors(400, 401) } }),
     v("json", CreateReportBody),
     async (c) => {
       const db = c.get("db");
@@ -302,7 +303,7 @@ export const reportRoutes = new Hono<AppEnv>()
       return c.json({ report: { id } }, 201);
     },
   )
-  .get("/:id", describeRoute({ tags: ["reports"], summary: "A report: state, sections with sources, word counts, revisions, publications, translations" }), v("param", ReportParam), async (c) => {
+  .get("/:id", describeRoute({ tags: ["reports"], summary: "A report: state, sections with sources, word counts, revisions, publications, translations", responses: { 200: jsonResponse("A report: state, sections with sources, word counts, revisions, publications, translations"), ...errors(400, 404) } }), v("param", ReportParam), async (c) => {
     const db = c.get("db");
     const actor = c.get("actor");
     const r = await loadReport(db, actor, c.req.valid("param").id);
@@ -357,7 +358,7 @@ export const reportRoutes = new Hono<AppEnv>()
   })
   .patch(
     "/:id",
-    describeRoute({ tags: ["reports"], summary: "Change a report's title, symbol, session, agenda item, word limit or visibility" }),
+    describeRoute({ tags: ["reports"], summary: "Change a report's title, symbol, session, agenda item, word limit or visibility", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", ReportParam),
     v("json", UpdateReportBody),
     async (c) => {
@@ -384,7 +385,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/sections/:key",
-    describeRoute({ tags: ["reports"], summary: "Save a section's text; 409 with the newer text when someone saved since baseVersion, or when the report is adopted or published" }),
+    describeRoute({ tags: ["reports"], summary: "Save a section's text; 409 with the newer text when someone saved since baseVersion, or when the report is adopted or published", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", SectionParam),
     v("json", SectionBody),
     async (c) => {
@@ -411,7 +412,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/sections",
-    describeRoute({ tags: ["reports"], summary: "Add a hand-written section before the annexes (or an annex at the end)" }),
+    describeRoute({ tags: ["reports"], summary: "Add a hand-written section before the annexes (or an annex at the end)", responses: { 201: jsonResponse("Created"), ...errors(400, 401, 404, 409) } }),
     v("param", ReportParam),
     v("json", NewSectionBody),
     async (c) => {
@@ -438,7 +439,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .delete(
     "/:id/sections/:key",
-    describeRoute({ tags: ["reports"], summary: "Remove a hand-written section (generated sections stay; empty them instead)" }),
+    describeRoute({ tags: ["reports"], summary: "Remove a hand-written section (generated sections stay; empty them instead)", responses: { 204: emptyResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", SectionParam),
     async (c) => {
       const db = c.get("db");
@@ -456,7 +457,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/sections/:key/source",
-    describeRoute({ tags: ["reports"], summary: "Choose which revision a track chapter takes (null: the track's latest adopted one) and regenerate it" }),
+    describeRoute({ tags: ["reports"], summary: "Choose which revision a track chapter takes (null: the track's latest adopted one) and regenerate it", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", SectionParam),
     v("json", SourceBody),
     async (c) => {
@@ -495,6 +496,7 @@ export const reportRoutes = new Hono<AppEnv>()
     describeRoute({
       tags: ["reports"],
       summary: "Regenerate generated sections from the data as it is now. Sections edited by hand are kept (listed in `kept`) unless discardEdits is set",
+      responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) },
     }),
     v("param", ReportParam),
     v("json", RegenerateBody),
@@ -547,7 +549,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/review",
-    describeRoute({ tags: ["reports"], summary: "Issue the sections as the report's next revision, open for comments, positions and a silence procedure" }),
+    describeRoute({ tags: ["reports"], summary: "Issue the sections as the report's next revision, open for comments, positions and a silence procedure", responses: { 201: jsonResponse("Created"), ...errors(400, 401, 404, 409) } }),
     v("param", ReportParam),
     v("json", ReviewBody),
     async (c) => {
@@ -562,7 +564,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/publish",
-    describeRoute({ tags: ["reports"], summary: "Publish the adopted text, with its finished translations: immutable, hashed, public. 409 unless adopted" }),
+    describeRoute({ tags: ["reports"], summary: "Publish the adopted text, with its finished translations: immutable, hashed, public. 409 unless adopted", responses: { 201: jsonResponse("Created"), ...errors(400, 401, 404, 409) } }),
     v("param", ReportParam),
     async (c) => {
       const db = c.get("db");
@@ -611,7 +613,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/reopen",
-    describeRoute({ tags: ["reports"], summary: "Start preparing a revised text (published next as /Rev.N) of a published report" }),
+    describeRoute({ tags: ["reports"], summary: "Start preparing a revised text (published next as /Rev.N) of a published report", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", ReportParam),
     async (c) => {
       const db = c.get("db");
@@ -628,7 +630,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/corrigenda",
-    describeRoute({ tags: ["reports"], summary: "Issue a corrigendum (/Corr.N) to a published text: each corrected paragraph with its new wording. The original is never edited" }),
+    describeRoute({ tags: ["reports"], summary: "Issue a corrigendum (/Corr.N) to a published text: each corrected paragraph with its new wording. The original is never edited", responses: { 201: jsonResponse("Created"), ...errors(400, 401, 404, 409) } }),
     v("param", ReportParam),
     v("json", CorrigendumBody),
     async (c) => {
@@ -674,7 +676,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/translations/:lang",
-    describeRoute({ tags: ["reports"], summary: "The adopted text paragraph by paragraph beside its translation into one language" }),
+    describeRoute({ tags: ["reports"], summary: "The adopted text paragraph by paragraph beside its translation into one language", responses: { 200: jsonResponse("The adopted text paragraph by paragraph beside its translation into one language"), ...errors(400, 401, 403, 404, 409) } }),
     v("param", LanguageParam),
     async (c) => {
       const db = c.get("db");
@@ -703,7 +705,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .put(
     "/:id/translations/:lang",
-    describeRoute({ tags: ["reports"], summary: "Save a translation (in progress or final); 409 when someone saved since baseVersion (0 for a new one)" }),
+    describeRoute({ tags: ["reports"], summary: "Save a translation (in progress or final); 409 when someone saved since baseVersion (0 for a new one)", responses: { 200: jsonResponse("Done"), ...errors(400, 401, 404, 409) } }),
     v("param", LanguageParam),
     v("json", TranslationBody),
     async (c) => {
@@ -761,7 +763,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .post(
     "/:id/publications/:pub/translations/:lang",
-    describeRoute({ tags: ["reports"], summary: "Publish a finished translation of a published text; it is frozen and hashed like the original" }),
+    describeRoute({ tags: ["reports"], summary: "Publish a finished translation of a published text; it is frozen and hashed like the original", responses: { 201: jsonResponse("Created"), ...errors(400, 401, 404, 409) } }),
     v("param", PublicationParam.extend(LanguageParam.pick({ lang: true }).shape)),
     async (c) => {
       const db = c.get("db");
@@ -800,7 +802,7 @@ export const reportRoutes = new Hono<AppEnv>()
   )
   .get(
     "/:id/export",
-    describeRoute({ tags: ["reports"], summary: "A draft of the report as PDF, DOCX or HTML: an issued revision for its readers, the working text for its editors" }),
+    describeRoute({ tags: ["reports"], summary: "A draft of the report as PDF, DOCX or HTML: an issued revision for its readers, the working text for its editors", responses: { 200: fileResponse("The draft as PDF, DOCX or HTML", "application/pdf", DOCX, "text/html"), ...errors(400, 401, 403, 404, 422) } }),
     v("param", ReportParam),
     v("query", ExportQuery),
     async (c) => {
