@@ -19,6 +19,8 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["test/e2e/**", "test/bench/**"],
           setupFiles: ["test/setup.ts"],
+          // Two shared cores: a cold import (unpdf, pdf-lib) can pass 5 s on a busy machine.
+          testTimeout: 30_000,
           // Run before the browser tests, not beside them: two cores shared by workerd
           // pools and Chromium make page timings flaky.
           sequence: { groupOrder: 0 },
