@@ -9,6 +9,7 @@ import { newId } from "../auth/crypto";
 import { agendaItems, attendance, meetingReplies, meetings, minutesCorrections, minutesVersions, seats, users } from "../db/schema";
 import { aliased } from "../db/alias";
 import { insertIf } from "../db/insert-if";
+import { guardedUpdate, versionedUpdate, writeGuarded } from "../db/guarded";
 import { type AppEnv, type Db, publicOrigin } from "../env";
 import { badRequest, conflict, notFound } from "../errors";
 import { type Actor, authorize, can } from "../policy";
@@ -45,14 +46,9 @@ const staleMinutes = (current: { text: string | undefined; version: number | und
 /** The meeting, for someone who keeps its minutes, while they are not locked. */
 const meetingForKeeper = (c: Context<AppEnv>, id: string) => meetingFor(c, id, "minutes.keep", "minutes");
 
-/** Moves the minutes' stage only if nobody moved it first; 409 otherwise. */
-function stageUpdate(db: Db, m: MeetingRow, set: Partial<MeetingRow>, now: string) {
-  return db
-    .update(meetings)
-    .set({ ...set, version: m.version + 1, updatedAt: now })
-    .where(and(eq(meetings.id, m.id), eq(meetings.minutesStatus, m.minutesStatus)))
-    .returning({ id: meetings.id });
-}
+/** Moves the minutes' stage only if nobody moved it first (409 otherwise); `won` once this move is on record. */
+const stageUpdate = (db: Db, m: MeetingRow, stage: Partial<MeetingRow>, now: string) =>
+  guardedUpdate(db, meetings, { row: eq(meetings.id, m.id), when: eq(meetings.minutesStatus, m.minutesStatus), set: { version: m.version + 1 }, stamp: { ...stage, updatedAt: now } });
 
 export const minutesRoutes = new Hono<AppEnv>()
   .get("/:id/minutes", describeRoute({ tags: ["minutes"], summary: "The minutes of a meeting, item by item, with corrections", responses: { 200: jsonResponse("The minutes of a meeting, item by item, with corrections"), ...errors(400, 404) } }), v("param", MeetingParam), async (c) => {
@@ -143,23 +139,15 @@ export const minutesRoutes = new Hono<AppEnv>()
       if (item.minutesVersion !== body.version) throw staleMinutes({ text: item.minutes, version: item.minutesVersion });
       const now = new Date().toISOString();
       const version = body.version + 1;
-      const applied = sql`exists (select 1 from agenda_items where id = ${item.id} and minutes_version = ${version} and minutes = ${body.text})`;
-      const [updated] = await writeAudited(
-        auditContext(c),
-        [{ action: "minutes.save", targetType: "meeting", targetId: m.id, after: { item: item.id, version, stage: m.minutesStatus }, onlyIf: applied }],
-        [
-          db
-            .update(agendaItems)
-            .set({ minutes: body.text, minutesVersion: version })
-            .where(and(eq(agendaItems.id, item.id), eq(agendaItems.minutesVersion, body.version)))
-            .returning({ id: agendaItems.id }),
-          insertIf(db, minutesVersions, { id: null, agendaItemId: item.id, version, text: body.text, stage: m.minutesStatus, savedBy: actor.userId, savedAt: now }, applied),
-        ],
-      );
-      if ((updated as unknown[]).length === 0) {
-        const [fresh] = await db.select().from(agendaItems).where(eq(agendaItems.id, item.id));
-        throw staleMinutes({ text: fresh?.minutes, version: fresh?.minutesVersion });
-      }
+      const write = versionedUpdate(db, agendaItems, { row: eq(agendaItems.id, item.id), version: agendaItems.minutesVersion, base: body.version, set: {}, stamp: { minutes: body.text } });
+      await writeGuarded(auditContext(c), write, [{ action: "minutes.save", targetType: "meeting", targetId: m.id, after: { item: item.id, version, stage: m.minutesStatus } }], {
+        // Every saved text is kept, by the save that won.
+        then: [insertIf(db, minutesVersions, { id: null, agendaItemId: item.id, version, text: body.text, stage: m.minutesStatus, savedBy: actor.userId, savedAt: now }, write.won)],
+        stale: async () => {
+          const [fresh] = await db.select().from(agendaItems).where(eq(agendaItems.id, item.id));
+          return staleMinutes({ text: fresh?.minutes, version: fresh?.minutesVersion });
+        },
+      });
       return c.json({ version, savedAt: now }, 200);
     },
   )
@@ -176,14 +164,14 @@ export const minutesRoutes = new Hono<AppEnv>()
       const closesAt = closingTime(body.closesAt, body.timeZone);
       if (Date.parse(closesAt) <= Date.now()) throw badRequest("closesAt", "The corrections window must close in the future.");
       const now = new Date().toISOString();
-      const applied = sql`exists (select 1 from meetings where id = ${m.id} and minutes_status = 'circulated' and corrections_close_at = ${closesAt} and updated_at = ${now})`;
-      const mail = await mailParticipants(db, c.env, m.id, minutesLetter(m, `${publicOrigin(c.env)}/meetings/${m.id}/minutes`, closesAt), applied);
-      const [updated] = await writeAudited(
+      const write = stageUpdate(db, m, { minutesStatus: "circulated", correctionsCloseAt: closesAt }, now);
+      const mail = await mailParticipants(db, c.env, m.id, minutesLetter(m, `${publicOrigin(c.env)}/meetings/${m.id}/minutes`, closesAt), write.won);
+      await writeGuarded(
         auditContext(c),
-        [{ action: "minutes.circulate", targetType: "meeting", targetId: m.id, before: { minutesStatus: "draft" }, after: { minutesStatus: "circulated", correctionsCloseAt: closesAt }, onlyIf: applied }],
-        [stageUpdate(db, m, { minutesStatus: "circulated", correctionsCloseAt: closesAt }, now), ...mail],
+        write,
+        [{ action: "minutes.circulate", targetType: "meeting", targetId: m.id, before: { minutesStatus: "draft" }, after: { minutesStatus: "circulated", correctionsCloseAt: closesAt } }],
+        { then: mail, stale: () => conflict("The minutes were already circulated.") },
       );
-      if ((updated as unknown[]).length === 0) throw conflict("The minutes were already circulated.");
       return c.json({ status: "circulated", correctionsCloseAt: closesAt }, 200);
     },
   )
@@ -214,13 +202,12 @@ export const minutesRoutes = new Hono<AppEnv>()
     const [open] = await db.select({ n: sql<number>`count(*)` }).from(minutesCorrections).where(and(eq(minutesCorrections.meetingId, m.id), eq(minutesCorrections.status, "open")));
     if (open && open.n > 0) throw conflict(`${open.n} correction(s) still need an answer.`, { openCorrections: open.n });
     const now = new Date().toISOString();
-    const applied = sql`exists (select 1 from meetings where id = ${m.id} and minutes_status = 'approved' and minutes_approved_at = ${now})`;
-    const [updated] = await writeAudited(
+    await writeGuarded(
       auditContext(c),
-      [{ action: "minutes.approve", targetType: "meeting", targetId: m.id, before: { minutesStatus: "circulated" }, after: { minutesStatus: "approved" }, onlyIf: applied }],
-      [stageUpdate(db, m, { minutesStatus: "approved", minutesApprovedAt: now, minutesApprovedBy: actor.userId }, now)],
+      stageUpdate(db, m, { minutesStatus: "approved", minutesApprovedAt: now, minutesApprovedBy: actor.userId }, now),
+      [{ action: "minutes.approve", targetType: "meeting", targetId: m.id, before: { minutesStatus: "circulated" }, after: { minutesStatus: "approved" } }],
+      { stale: () => conflict("The minutes were already approved.") },
     );
-    if ((updated as unknown[]).length === 0) throw conflict("The minutes were already approved.");
     return c.json({ status: "approved", approvedAt: now }, 200);
   })
   .post(
@@ -254,8 +241,14 @@ export const minutesRoutes = new Hono<AppEnv>()
       const body = c.req.valid("json");
       const { db, actor } = await meetingForKeeper(c, id);
       const now = new Date().toISOString();
-      const [updated] = await writeAudited(
+      await writeGuarded(
         auditContext(c),
+        guardedUpdate(db, minutesCorrections, {
+          row: and(eq(minutesCorrections.id, correctionId), eq(minutesCorrections.meetingId, id)),
+          when: eq(minutesCorrections.status, "open"),
+          set: { status: body.status, response: body.response ?? null },
+          stamp: { resolvedBy: actor.userId, resolvedAt: now },
+        }),
         [
           {
             action: "minutes.resolveCorrection",
@@ -263,22 +256,15 @@ export const minutesRoutes = new Hono<AppEnv>()
             targetId: id,
             before: { correction: correctionId, status: "open" },
             after: { correction: correctionId, status: body.status, response: body.response ?? null },
-            onlyIf: sql`exists (select 1 from minutes_corrections where id = ${correctionId} and resolved_at = ${now})`,
           },
         ],
-        [
-          db
-            .update(minutesCorrections)
-            .set({ status: body.status, response: body.response ?? null, resolvedBy: actor.userId, resolvedAt: now })
-            .where(and(eq(minutesCorrections.id, correctionId), eq(minutesCorrections.meetingId, id), eq(minutesCorrections.status, "open")))
-            .returning({ id: minutesCorrections.id }),
-        ],
+        {
+          stale: async () => {
+            const [exists] = await db.select({ id: minutesCorrections.id }).from(minutesCorrections).where(and(eq(minutesCorrections.id, correctionId), eq(minutesCorrections.meetingId, id)));
+            return exists ? conflict("This correction was already answered.") : notFound("The correction");
+          },
+        },
       );
-      if ((updated as unknown[]).length === 0) {
-        const [exists] = await db.select({ id: minutesCorrections.id }).from(minutesCorrections).where(and(eq(minutesCorrections.id, correctionId), eq(minutesCorrections.meetingId, id)));
-        if (!exists) throw notFound("The correction");
-        throw conflict("This correction was already answered.");
-      }
       return c.json({ status: body.status, resolvedAt: now }, 200);
     },
   );

@@ -25,6 +25,7 @@ import {
 } from "../db/schema";
 import { aliased } from "../db/alias";
 import { insertIf } from "../db/insert-if";
+import { versionedUpdate, writeGuarded } from "../db/guarded";
 import { type AppEnv, type Db, publicOrigin } from "../env";
 import { badRequest, conflict } from "../errors";
 import { type Actor, authorize, can } from "../policy";
@@ -80,15 +81,10 @@ const meetingLink = (c: Context<AppEnv>, id: string) => `${publicOrigin(c.env)}/
  */
 async function writeMeeting(c: Context<AppEnv>, m: MeetingRow, next: MeetingRow, audit: Pick<AuditEntry, "action" | "before" | "after">, letter: ((zone: string) => Letter) | null) {
   const db = c.get("db");
-  const applied = sql`exists (select 1 from meetings where id = ${m.id} and version = ${next.version} and updated_at = ${next.updatedAt})`;
-  const mail = letter ? await mailParticipants(db, c.env, m.id, letter, applied) : [];
-  const { id: _i, createdBy: _c, createdAt: _a, ...set } = next;
-  const [updated] = await writeAudited(
-    auditContext(c),
-    [{ ...audit, targetType: "meeting", targetId: m.id, onlyIf: applied }],
-    [db.update(meetings).set(set).where(and(eq(meetings.id, m.id), eq(meetings.version, m.version))).returning({ id: meetings.id }), ...mail],
-  );
-  if ((updated as unknown[]).length === 0) throw await stale(db, m.id);
+  const { id: _i, createdBy: _c, createdAt: _a, version: _v, updatedAt, ...set } = next;
+  const write = versionedUpdate(db, meetings, { row: eq(meetings.id, m.id), version: meetings.version, base: m.version, set, stamp: { updatedAt } });
+  const mail = letter ? await mailParticipants(db, c.env, m.id, letter, write.won) : [];
+  await writeGuarded(auditContext(c), write, [{ ...audit, targetType: "meeting", targetId: m.id }], { then: mail, stale: () => stale(db, m.id) });
 }
 
 async function trackOr400(db: Db, trackId: number | null) {
@@ -524,29 +520,28 @@ export const meetingRoutes = new Hono<AppEnv>()
         minutes: i.id ? known.get(i.id)!.minutes : "",
         minutesVersion: i.id ? known.get(i.id)!.minutesVersion : 0,
       }));
-      const guard = db
-        .update(meetings)
-        .set({ version: m.version + 1, updatedAt: now })
-        .where(and(eq(meetings.id, m.id), eq(meetings.version, m.version)))
-        .returning({ id: meetings.id });
-      const applied = sql`exists (select 1 from meetings where id = ${m.id} and version = ${m.version + 1} and updated_at = ${now})`;
+      // The agenda is versioned with its meeting: the meeting's version guards the whole list.
+      const guard = versionedUpdate(db, meetings, { row: eq(meetings.id, m.id), version: meetings.version, base: m.version, set: {}, stamp: { updatedAt: now } });
+      const applied = guard.won;
       const summary = (list: { title: string; revisionId: string | null }[]) => list.map((i) => (i.revisionId ? `${i.title} [${i.revisionId}]` : i.title));
-      const [updated] = await writeAudited(
+      await writeGuarded(
         auditContext(c),
-        [{ action: "meeting.agenda", targetType: "meeting", targetId: m.id, before: { agenda: summary(current.sort((a, b) => a.position - b.position)) }, after: { agenda: summary(next) }, onlyIf: applied }],
-        [
-          guard,
-          // Each applies only if the guard above won the race. Kept items are updated in
+        guard,
+        [{ action: "meeting.agenda", targetType: "meeting", targetId: m.id, before: { agenda: summary(current.sort((a, b) => a.position - b.position)) }, after: { agenda: summary(next) } }],
+        {
+          // Each applies only if the guard won the race. Kept items are updated in
           // place: minutes versions, materials and corrections point at them.
-          ...removed.map((i) => db.delete(agendaItems).where(and(eq(agendaItems.id, i.id), applied))),
-          ...next.map((item) =>
-            known.has(item.id)
-              ? db.update(agendaItems).set({ position: item.position, title: item.title, revisionId: item.revisionId }).where(and(eq(agendaItems.id, item.id), applied))
-              : insertIf(db, agendaItems, item, applied),
-          ),
-        ],
+          then: [
+            ...removed.map((i) => db.delete(agendaItems).where(and(eq(agendaItems.id, i.id), applied))),
+            ...next.map((item) =>
+              known.has(item.id)
+                ? db.update(agendaItems).set({ position: item.position, title: item.title, revisionId: item.revisionId }).where(and(eq(agendaItems.id, item.id), applied))
+                : insertIf(db, agendaItems, item, applied),
+            ),
+          ],
+          stale: () => stale(db, m.id),
+        },
       );
-      if ((updated as unknown[]).length === 0) throw await stale(db, m.id);
       return c.json({ version: m.version + 1, items: next.map(({ minutes: _m, minutesVersion: _v, ...i }) => i) }, 200);
     },
   )
