@@ -1,10 +1,11 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import { api, ApiError, request } from "../api";
+import { ApiError } from "../api";
 import { CommentBody, DispositionBody, EditCommentBody } from "../../worker/documents/schemas";
 import { DISPOSITIONS, type Disposition } from "../../worker/documents/types";
 import { useI18n, type MessageKey } from "../i18n";
-import { commentsQuery, docKeys, historyQuery, type CommentItem, type RevisionData } from "../queries/documents";
+import { commentsQuery, historyQuery, useCommentWrites, type CommentItem, type CurrentDisposition, type RevisionData } from "../queries/documents";
+import { staleCurrent } from "../queries/stale";
 import { useMe } from "../session";
 import { revLabel } from "./documents";
 import { FormMessages, formValues, SelectField, TextAreaField, useForm } from "./form";
@@ -210,15 +211,6 @@ function History({ docId, cid }: { docId: string; cid: string }) {
   );
 }
 
-function useRefresh(docId: string, n: number, pid: string | null) {
-  const qc = useQueryClient();
-  return () =>
-    Promise.all([
-      qc.invalidateQueries({ queryKey: docKeys.comments(docId, n, pid) }),
-      qc.invalidateQueries({ queryKey: docKeys.revision(docId, n), exact: true }),
-    ]);
-}
-
 /** A fresh idempotency key per submission, kept across retries until the server answers. */
 function useIdempotencyKey() {
   const key = useRef<string | null>(null);
@@ -235,7 +227,7 @@ function CommentForm({ docId, rev, pid, quote }: { docId: string; rev: RevisionD
   const { me } = useMe();
   const form = useForm();
   const idem = useIdempotencyKey();
-  const refresh = useRefresh(docId, rev.revision.number, pid);
+  const writes = useCommentWrites(docId, rev.revision.number, pid);
   const [kind, setKind] = useState<"general" | "amendment">(quote ? "amendment" : "general");
   const [op, setOp] = useState<"replace" | "insert" | "delete">("replace");
   const [formKey, setFormKey] = useState(0);
@@ -270,7 +262,7 @@ function CommentForm({ docId, rev, pid, quote }: { docId: string; rev: RevisionD
         });
         void form.submit(parsed, async (body) => {
           try {
-            await request(api.documents[":id"].revisions[":n"].comments.$post({ param: { id: docId, n: String(rev.revision.number) }, json: body }));
+            await writes.post(body);
           } catch (err) {
             if (err instanceof ApiError && err.status === 0) throw new ApiError(0, { error: { code: "network", message: t("thread.retry") } });
             throw err;
@@ -278,7 +270,6 @@ function CommentForm({ docId, rev, pid, quote }: { docId: string; rev: RevisionD
           idem.reset();
           setFormKey((k) => k + 1);
           setKind("general");
-          await refresh();
           return t("thread.sent");
         });
       }}
@@ -325,7 +316,7 @@ function ReplyForm({ docId, rev, pid, parentId, done }: { docId: string; rev: Re
   const { t } = useI18n();
   const form = useForm();
   const idem = useIdempotencyKey();
-  const refresh = useRefresh(docId, rev.revision.number, pid);
+  const writes = useCommentWrites(docId, rev.revision.number, pid);
   return (
     <form
       ref={form.formRef}
@@ -336,9 +327,8 @@ function ReplyForm({ docId, rev, pid, parentId, done }: { docId: string; rev: Re
         const v = formValues(e.currentTarget);
         const parsed = CommentBody.safeParse({ parentId, kind: "general", body: v.body ?? "", idempotencyKey: idem.get() });
         void form.submit(parsed, async (body) => {
-          await request(api.documents[":id"].revisions[":n"].comments.$post({ param: { id: docId, n: String(rev.revision.number) }, json: body }));
+          await writes.post(body);
           idem.reset();
-          await refresh();
           done();
         });
       }}
@@ -360,7 +350,7 @@ function ReplyForm({ docId, rev, pid, parentId, done }: { docId: string; rev: Re
 function EditForm({ docId, rev, pid, c, done }: { docId: string; rev: RevisionData; pid: string | null; c: CommentItem | CommentItem["replies"][number]; done: () => void }) {
   const { t } = useI18n();
   const form = useForm();
-  const refresh = useRefresh(docId, rev.revision.number, pid);
+  const writes = useCommentWrites(docId, rev.revision.number, pid);
   return (
     <form
       ref={form.formRef}
@@ -371,8 +361,7 @@ function EditForm({ docId, rev, pid, c, done }: { docId: string; rev: RevisionDa
         const v = formValues(e.currentTarget);
         const parsed = EditCommentBody.safeParse({ body: v.body ?? "", ...(c.kind === "amendment" && c.op !== "delete" ? { proposedText: v.proposedText ?? null } : {}) });
         void form.submit(parsed, async (body) => {
-          await request(api.documents[":id"].comments[":cid"].$patch({ param: { id: docId, cid: c.id }, json: body }));
-          await refresh();
+          await writes.edit(c.id, body);
           done();
         });
       }}
@@ -394,8 +383,6 @@ function EditForm({ docId, rev, pid, c, done }: { docId: string; rev: RevisionDa
   );
 }
 
-type CurrentDisposition = { value: Disposition | null; reason: string | null; version: number };
-
 /**
  * A disposition names the version it was made from. When a colleague saved first (409),
  * theirs is shown and the thread reloads, so saving again replaces it knowingly; once the
@@ -404,8 +391,7 @@ type CurrentDisposition = { value: Disposition | null; reason: string | null; ve
 function DispositionForm({ docId, rev, pid, c }: { docId: string; rev: RevisionData; pid: string | null; c: CommentItem }) {
   const { t } = useI18n();
   const form = useForm();
-  const refresh = useRefresh(docId, rev.revision.number, pid);
-  const qc = useQueryClient();
+  const writes = useCommentWrites(docId, rev.revision.number, pid);
   const [theirs, setTheirs] = useState<CurrentDisposition | null>(null);
   if (c.dispositionPublished) return <FormMessages alert={form.alert} />;
   return (
@@ -420,17 +406,11 @@ function DispositionForm({ docId, rev, pid, c }: { docId: string; rev: RevisionD
         void form.submit(parsed, async (body) => {
           setTheirs(null);
           try {
-            await request(api.documents[":id"].comments[":cid"].disposition.$put({ param: { id: docId, cid: c.id }, json: body }));
+            await writes.dispose(c.id, c.revision.number, body);
           } catch (err) {
-            const current = err instanceof ApiError && err.status === 409 ? (err.body.error.details as { current?: CurrentDisposition } | undefined)?.current : undefined;
-            if (current) {
-              setTheirs(current);
-              await refresh();
-            }
+            setTheirs(staleCurrent<CurrentDisposition>(err));
             throw err; // the form shows the server's explanation
           }
-          await refresh();
-          void qc.invalidateQueries({ queryKey: docKeys.dispositions(docId, c.revision.number) });
           return t("thread.dispositionSaved");
         });
       }}

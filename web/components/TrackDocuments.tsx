@@ -1,10 +1,10 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, request } from "../api";
 import { CreateDocumentBody } from "../../worker/documents/schemas";
 import { DOCUMENT_KINDS, VISIBILITIES } from "../../worker/documents/types";
 import { useI18n } from "../i18n";
-import { docKeys, documentListQuery } from "../queries/documents";
+import { documentListQuery, useDocumentWrites } from "../queries/documents";
 import { Link, navigate } from "../router";
 import { revLabel, WindowInfo } from "./documents";
 import { Field, FormMessages, formValues, SelectField, useForm } from "./form";
@@ -14,7 +14,7 @@ import { ErrorState, Loading } from "./ui";
 export function TrackDocuments({ trackId }: { trackId: number }) {
   const { t } = useI18n();
   const q = useQuery(documentListQuery(trackId));
-  const qc = useQueryClient();
+  const { create } = useDocumentWrites();
   const [creating, setCreating] = useState(false);
   const form = useForm();
 
@@ -76,8 +76,7 @@ export function TrackDocuments({ trackId }: { trackId: number }) {
                     visibility: v.visibility,
                   });
                   void form.submit(parsed, async (body) => {
-                    const res = await request(api.documents.$post({ json: body }));
-                    await qc.invalidateQueries({ queryKey: docKeys.list(trackId) });
+                    const res = await create(body);
                     navigate(`/documents/${res.document.id}/edit`);
                   });
                 }}

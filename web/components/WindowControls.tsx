@@ -1,11 +1,9 @@
 // Co-facilitators extend or shorten a revision's comment window and allow late
 // comments after it closed (PATCH /api/documents/:id/revisions/:n).
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, request } from "../api";
 import { useI18n } from "../i18n";
 import { instantToZonedLocal, zonedToInstant } from "../../worker/lib/zonedTime";
-import { docKeys } from "../queries/documents";
+import { useDocumentWrites } from "../queries/documents";
 import { WindowBody } from "../../worker/documents/schemas";
 import { FormMessages, useForm } from "./form";
 import { ZonedDateTimeField, ZoneSelect } from "./ZonedDateTimeField";
@@ -15,7 +13,7 @@ type Props = { id: string; n: number; closeAt: string; zone: string; allowLate: 
 export function WindowControls({ id, n, closeAt, zone: initialZone, allowLate }: Props) {
   const { t } = useI18n();
   const form = useForm();
-  const qc = useQueryClient();
+  const { setWindow } = useDocumentWrites();
   const [zone, setZone] = useState(initialZone);
   const [local, setLocal] = useState(() => instantToZonedLocal(closeAt, initialZone));
   const [late, setLate] = useState(allowLate);
@@ -37,9 +35,7 @@ export function WindowControls({ id, n, closeAt, zone: initialZone, allowLate }:
             return;
           }
           void form.submit(WindowBody.safeParse({ commentsCloseAt: instant.iso, allowLate: late }), async (json) => {
-            await request(api.documents[":id"].revisions[":n"].$patch({ param: { id, n: String(n) }, json }));
-            await qc.invalidateQueries({ queryKey: docKeys.revision(id, n) });
-            void qc.invalidateQueries({ queryKey: docKeys.doc(id) });
+            await setWindow(id, n, json);
             return t("window.saved");
           });
         }}

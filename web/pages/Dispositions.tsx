@@ -1,23 +1,22 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, ApiError, request } from "../api";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { ApiError } from "../api";
 import { revLabel } from "../components/documents";
 import { describeError, FormMessages } from "../components/form";
 import { Amendment } from "../components/Thread";
 import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
-import { dispositionsQuery, docKeys, downloadUrl, revisionQuery } from "../queries/documents";
+import { dispositionsQuery, downloadUrl, revisionQuery, useDocumentWrites } from "../queries/documents";
 import { Link } from "../router";
 
 export default function Dispositions({ params }: { params: Record<string, string> }) {
   const id = params.id ?? "";
   const n = Number(params.n);
   const { t } = useI18n();
-  const qc = useQueryClient();
+  const writes = useDocumentWrites();
   const revQ = useQuery(revisionQuery(id, n));
   const q = useQuery(dispositionsQuery(id, n));
   const publish = useMutation({
-    mutationFn: () => request(api.documents[":id"].revisions[":n"]["publish-dispositions"].$post({ param: { id, n: String(n) } })),
-    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: docKeys.revision(id, n) }), qc.invalidateQueries({ queryKey: docKeys.dispositions(id, n) })]),
+    mutationFn: () => writes.publishDispositions(id, n),
   });
   const base = `/documents/${encodeURIComponent(id)}`;
 

@@ -1,6 +1,6 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from "react";
-import { api, ApiError, request, type ErrorBody } from "../api";
+import { ApiError } from "../api";
 import { ParagraphView, revLabel } from "../components/documents";
 import { EditableBlock, splitAtCaret } from "../components/EditableBlock";
 import { describeError, FormMessages, useForm } from "../components/form";
@@ -8,7 +8,8 @@ import { ZonedDateTimeField, ZoneSelect } from "../components/ZonedDateTimeField
 import { DateTime, ErrorState, Loading, PageTitle, useFormatDate } from "../components/ui";
 import { useI18n } from "../i18n";
 import { instantToZonedLocal, zonedToInstant } from "../../worker/lib/zonedTime";
-import { docKeys, documentQuery, draftQuery } from "../queries/documents";
+import { documentQuery, draftQuery, importDocx, useDocumentWrites } from "../queries/documents";
+import { staleCurrent } from "../queries/stale";
 import { Link, navigate } from "../router";
 import { pasteToBlocks, sanitizeInline, textToBlocks, toPlainText } from "../../worker/documents/markup";
 import { IssueBody } from "../../worker/documents/schemas";
@@ -27,6 +28,7 @@ export default function DocumentEditor({ params }: { params: Record<string, stri
   const { t } = useI18n();
   const docQ = useQuery(documentQuery(id));
   const draftQ = useQuery(draftQuery(id));
+  const writes = useDocumentWrites();
   const [blocks, setBlocks] = useState<EditBlock[] | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -129,21 +131,17 @@ export default function DocumentEditor({ params }: { params: Record<string, stri
 
   async function saveDraft(baseVersion: number): Promise<Draft | null> {
     try {
-      const res = await request(api.documents[":id"].draft.$put({ param: { id }, json: { baseVersion, blocks: current() } }));
+      const res = await writes.saveDraft(id, { baseVersion, blocks: current() });
       setDraft(res.draft);
       setBlocks(toEdit(res.draft.blocks));
       setDirty(false);
       setConflict(null);
       return res.draft;
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        const theirs = (err.body as ErrorBody & { error: { details?: { current?: Draft } } }).error.details?.current;
-        if (theirs) {
-          setConflict(theirs);
-          return null;
-        }
-      }
-      throw err;
+      const theirs = staleCurrent<Draft>(err);
+      if (!theirs) throw err;
+      setConflict(theirs);
+      return null;
     }
   }
 
@@ -294,17 +292,9 @@ export default function DocumentEditor({ params }: { params: Record<string, stri
               importForm.setAlert(null);
               setImporting(true);
               try {
-                const res = await fetch(`/api/documents/${encodeURIComponent(id)}/draft/import`, {
-                  method: "POST",
-                  credentials: "same-origin",
-                  headers: { "content-type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
-                  body: file,
-                });
-                const body = (await res.json().catch(() => null)) as { blocks?: Block[]; error?: { message: string } } | null;
-                if (!res.ok || !body?.blocks) importForm.setAlert(body?.error?.message ?? `HTTP ${res.status}`);
-                else setImported({ blocks: body.blocks, file: file.name });
+                setImported({ blocks: await importDocx(id, file), file: file.name });
               } catch (err) {
-                importForm.setAlert(describeError(new ApiError(0, { error: { code: "network", message: String(err) } }), t).message);
+                importForm.setAlert(err instanceof ApiError && err.status > 0 ? err.message : describeError(err, t).message);
               } finally {
                 setImporting(false);
                 e.target.value = "";
@@ -358,7 +348,7 @@ const DEFAULT_ZONE = "Europe/Zurich";
 function IssueForm({ id, label, previousLabel, prepare }: { id: string; label: string; previousLabel: string | null; prepare: () => Promise<Draft | null> }) {
   const { t } = useI18n();
   const form = useForm();
-  const qc = useQueryClient();
+  const writes = useDocumentWrites();
   const [zone, setZone] = useState(DEFAULT_ZONE);
   const [openAt, setOpenAt] = useState(() => instantToZonedLocal(Date.now() - 60_000, DEFAULT_ZONE));
   const [closeAt, setCloseAt] = useState(() => {
@@ -397,9 +387,7 @@ function IssueForm({ id, label, previousLabel, prepare }: { id: string; label: s
           void form.submit(parsed, async (body) => {
             const saved = await prepare();
             if (!saved) return; // a conflict is shown above
-            const res = await request(api.documents[":id"].revisions.$post({ param: { id }, json: { ...body, baseVersion: saved.version } }));
-            await qc.invalidateQueries({ queryKey: docKeys.doc(id) });
-            void qc.invalidateQueries({ queryKey: docKeys.all });
+            const res = await writes.issue(id, { ...body, baseVersion: saved.version });
             navigate(`/documents/${encodeURIComponent(id)}/rev/${res.revision.number}`);
           });
         }}
