@@ -2,6 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type AuditContext, writeAudited } from "../audit";
 import { newId } from "../auth/crypto";
+import { stamped, versionedUpdate } from "../db/guarded";
 import { positionHistory, positions, procedures, revisions } from "../db/schema";
 import type { Db } from "../env";
 import { conflict } from "../errors";
@@ -40,6 +41,9 @@ export async function writePosition(
   const version = (baseVersion ?? 0) + 1;
   const open = positionsOpen(revision.id, value.recordedAt);
   const row = { revisionId: revision.id, seatId, ...value, version };
+  const thisSeat = and(eq(positions.revisionId, revision.id), eq(positions.seatId, seatId));
+  // What tells this write from a colleague's reaching the same version.
+  const mark = { recordedAt: value.recordedAt, recordedBy: value.recordedBy };
   const write =
     baseVersion === null
       ? db
@@ -62,12 +66,8 @@ export async function writePosition(
           )
           .onConflictDoNothing()
           .returning({ version: positions.version })
-      : db
-          .update(positions)
-          .set({ ...value, version })
-          .where(and(eq(positions.revisionId, revision.id), eq(positions.seatId, seatId), eq(positions.version, baseVersion), open))
-          .returning({ version: positions.version });
-  const mineNow = sql`exists (select 1 from positions where revision_id = ${revision.id} and seat_id = ${seatId} and version = ${version} and recorded_at = ${value.recordedAt} and recorded_by = ${value.recordedBy})`;
+      : versionedUpdate(db, positions, { row: thisSeat, version: positions.version, base: baseVersion, set: value, stamp: mark, when: open }).update;
+  const mineNow = stamped(db, positions, thisSeat, { ...mark, version });
   const breaks = value.stance === "objection";
   const claim = newId();
   const result = await writeAudited(
