@@ -1,7 +1,8 @@
 // Positions and consensus: the board of one revision, a seat's position, the Chair's
 // procedures, and the dashboard's "positions to record".
-import { queryOptions } from "@tanstack/react-query";
+import { queryOptions, useQueryClient } from "@tanstack/react-query";
 import { api, request } from "../api";
+import { conflictDetails, isConflict } from "./stale";
 
 export const consensusKeys = {
   all: ["consensus"] as const,
@@ -51,7 +52,7 @@ export const pendingQuery = queryOptions({
   queryFn: () => request(api.consensus.pending.$get()),
 });
 
-export const positionCalls = {
+const positionCalls = {
   record: (id: string, n: number, json: Parameters<typeof rev.position.$put>[0]["json"]) => request(rev.position.$put({ ...revision(id, n), json })),
   confirm: (id: string, n: number, baseVersion: number | null) => request(rev.position.confirm.$post({ ...revision(id, n), json: { baseVersion } })),
   open: (id: string, n: number, json: Parameters<typeof rev.procedures.$post>[0]["json"]) => request(rev.procedures.$post({ ...revision(id, n), json })),
@@ -59,6 +60,50 @@ export const positionCalls = {
     request(rev.procedures[":pid"].close.$post({ param: { id, n: String(n), pid }, json })),
   delegates: (userIds: string[]) => request(api.consensus["position-delegates"].$put({ json: { userIds } })),
 };
+
+export type Objection = { seatId: string; seatName: string };
+
+/** The seats a 409 names as objecting to the text, when that is why a silence procedure was refused. */
+export function objectingSeats(err: unknown): Objection[] | null {
+  const objections = conflictDetails<{ objections?: Objection[] }>(err)?.objections;
+  return objections?.length ? objections : null;
+}
+
+/**
+ * The writes on one revision's board. Each reloads every consensus query once it succeeds,
+ * and also when it was refused because the board had moved (409), so the reader sees what
+ * changed; the error then goes on to the form.
+ */
+export function useConsensusWrites(id: string, n: number) {
+  const qc = useQueryClient();
+  const refresh = () => qc.invalidateQueries({ queryKey: consensusKeys.all });
+  const reloading = async <T,>(call: Promise<T>, refusedBecauseMoved: (err: unknown) => boolean = isConflict): Promise<T> => {
+    let res: T;
+    try {
+      res = await call;
+    } catch (err) {
+      if (refusedBecauseMoved(err)) await refresh();
+      throw err;
+    }
+    await refresh();
+    return res;
+  };
+  return {
+    record: (json: Parameters<typeof positionCalls.record>[2]) => reloading(positionCalls.record(id, n, json)),
+    confirm: (baseVersion: number | null) => reloading(positionCalls.confirm(id, n, baseVersion)),
+    open: (json: Parameters<typeof positionCalls.open>[2]) => reloading(positionCalls.open(id, n, json), (err) => !!objectingSeats(err)),
+    close: (pid: string, json: Parameters<typeof positionCalls.close>[3]) => reloading(positionCalls.close(id, n, pid, json)),
+  };
+}
+
+/** Who on one's seat may record positions (a head's choice). */
+export function useSetPositionDelegates() {
+  const qc = useQueryClient();
+  return async (userIds: string[]) => {
+    await positionCalls.delegates(userIds);
+    await qc.invalidateQueries({ queryKey: consensusKeys.delegates });
+  };
+}
 
 export type Board = Awaited<ReturnType<NonNullable<ReturnType<typeof boardQuery>["queryFn"]>>>;
 export type BoardSeat = Board["seats"][number];

@@ -2,13 +2,11 @@
 // chosen zone, Geneva by default), or close a procedure by hand with the decision. A silence
 // cannot be opened while a seat objects to the text: the form says which seats, before
 // and (if an objection lands meanwhile) after the Chair submits.
-import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { ApiError } from "../../api";
 import { useI18n } from "../../i18n";
 import { intlLocale } from "../../i18n/time";
 import { instantToZonedLocal, zonedToInstant } from "../../../worker/lib/zonedTime";
-import { consensusKeys, positionCalls, type Board } from "../../queries/consensus";
+import { objectingSeats, useConsensusWrites, type Board } from "../../queries/consensus";
 import { Field, FormMessages, TextAreaField, useForm } from "../form";
 import { ZoneSelect } from "../ZonedDateTimeField";
 import { GENEVA, TwoZoneTime } from "./common";
@@ -34,16 +32,9 @@ export function ChairControls({ board, docId }: { board: Board; docId: string })
   );
 }
 
-/** The seats a 409 names as objecting to the text, if that is why it was refused. */
-function objectingSeats(err: unknown): { seatId: string; seatName: string }[] | null {
-  if (!(err instanceof ApiError) || err.status !== 409) return null;
-  const details = err.body.error.details as { objections?: { seatId: string; seatName: string }[] } | undefined;
-  return details?.objections?.length ? details.objections : null;
-}
-
 function OpenForm({ board, docId }: { board: Board; docId: string }) {
   const { t, locale } = useI18n();
-  const qc = useQueryClient();
+  const writes = useConsensusWrites(docId, board.revision.number);
   const form = useForm();
   const blockedId = useId();
   const list = (names: string[]) => new Intl.ListFormat(intlLocale(locale), { type: "conjunction" }).format(names);
@@ -75,15 +66,13 @@ function OpenForm({ board, docId }: { board: Board; docId: string }) {
         const remind = Number(new FormData(e.currentTarget).get("remindBeforeHours") || 24);
         void form.submit(ProcedureBody.safeParse({ kind, deadline: instant.iso, deadlineTimeZone: zone, remindBeforeHours: remind }), async (body) => {
           try {
-            await positionCalls.open(docId, board.revision.number, body);
+            await writes.open(body);
           } catch (err) {
             const seats = objectingSeats(err);
             if (!seats) throw err;
             form.setAlert(`${t("chair.silenceBlocked", { seats: list(seats.map((s) => s.seatName)) })} ${t("chair.silenceBlockedNext")}`);
-            await qc.invalidateQueries({ queryKey: consensusKeys.all });
             return;
           }
-          await qc.invalidateQueries({ queryKey: consensusKeys.all });
           return t(kind === "silence" ? "chair.openedSilence" : "chair.openedRound");
         });
       }}
@@ -148,7 +137,7 @@ function OpenForm({ board, docId }: { board: Board; docId: string }) {
 
 function CloseForm({ board, docId, pid, kind }: { board: Board; docId: string; pid: string; kind: "silence" | "round" }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
+  const writes = useConsensusWrites(docId, board.revision.number);
   const form = useForm();
   const [outcome, setOutcome] = useState<"adopted" | "not_adopted" | "">("");
   return (
@@ -165,14 +154,8 @@ function CloseForm({ board, docId, pid, kind }: { board: Board; docId: string; p
           return;
         }
         void form.submit(CloseBody.safeParse({ outcome, decision }), async (body) => {
-          try {
-            await positionCalls.close(docId, board.revision.number, pid, body);
-          } catch (err) {
-            // The text may have been adopted meanwhile: show the board as it now stands.
-            if (err instanceof ApiError && err.status === 409) await qc.invalidateQueries({ queryKey: consensusKeys.all });
-            throw err;
-          }
-          await qc.invalidateQueries({ queryKey: consensusKeys.all });
+          // The text may have been adopted meanwhile: a 409 reloads the board as it now stands.
+          await writes.close(pid, body);
           return t("chair.closed");
         });
       }}

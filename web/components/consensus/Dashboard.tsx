@@ -1,9 +1,9 @@
 // Dashboard pieces: "Positions to record" (who acts next, with deadlines) and, for a head of
 // delegation, the delegates allowed to record the seat's positions.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useI18n, type MessageKey } from "../../i18n";
-import { consensusKeys, delegatesQuery, pendingQuery, positionCalls } from "../../queries/consensus";
+import { delegatesQuery, pendingQuery, useSetPositionDelegates } from "../../queries/consensus";
 import { Link } from "../../router";
 import { revLabel } from "../documents";
 import { FormMessages, useForm } from "../form";
@@ -74,7 +74,7 @@ export function PositionDelegates() {
 
 function DelegatesForm({ delegates, legend }: { delegates: { id: string; name: string; allowed: boolean }[]; legend: string }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
+  const setDelegates = useSetPositionDelegates();
   const form = useForm();
   const [chosen, setChosen] = useState(() => new Set(delegates.filter((d) => d.allowed).map((d) => d.id)));
   return (
@@ -85,8 +85,7 @@ function DelegatesForm({ delegates, legend }: { delegates: { id: string; name: s
       onSubmit={(e) => {
         e.preventDefault();
         void form.submit({ success: true, data: [...chosen] }, async (ids) => {
-          await positionCalls.delegates(ids);
-          await qc.invalidateQueries({ queryKey: consensusKeys.delegates });
+          await setDelegates(ids);
           return t("delegates.saved");
         });
       }}

@@ -1,11 +1,11 @@
 // "Your seat's position": record, change or re-confirm the seat's stance on this revision.
 // Every write names the version the delegate saw; a 409 shows what another delegate of the
 // seat recorded meanwhile instead of overwriting it.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { ApiError } from "../../api";
 import { useI18n } from "../../i18n";
-import { consensusKeys, paragraphNumbersQuery, positionCalls, STANCE_ORDER, type Board, type Stance } from "../../queries/consensus";
+import { paragraphNumbersQuery, STANCE_ORDER, useConsensusWrites, type Board, type Stance } from "../../queries/consensus";
+import { staleCurrent } from "../../queries/stale";
 import { FormMessages, TextAreaField, useForm } from "../form";
 import { revLabel } from "../documents";
 import { DateTime } from "../ui";
@@ -24,8 +24,8 @@ export function positionsClosed(board: Board): "adopted" | "deadline" | null {
 
 export function PositionPanel({ board, docId }: { board: Board; docId: string }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
   const n = board.revision.number;
+  const writes = useConsensusWrites(docId, n);
   const mine = board.mine;
   const closed = positionsClosed(board);
   const [editing, setEditing] = useState(false);
@@ -33,7 +33,6 @@ export function PositionPanel({ board, docId }: { board: Board; docId: string })
   const [status, setStatus] = useState<string | null>(null);
   const confirmForm = useForm();
   const headingId = useId();
-  const refresh = () => qc.invalidateQueries({ queryKey: consensusKeys.all });
 
   if (!mine) return null;
   const position = mine.position;
@@ -83,15 +82,8 @@ export function PositionPanel({ board, docId }: { board: Board; docId: string })
                 e.preventDefault();
                 setStatus(null);
                 void confirmForm.submit({ success: true, data: null }, async () => {
-                  let res;
-                  try {
-                    res = await positionCalls.confirm(docId, n, null);
-                  } catch (err) {
-                    if (err instanceof ApiError && err.status === 409) await refresh();
-                    throw err;
-                  }
+                  const res = await writes.confirm(null);
                   setStatus(res.silenceBroken ? t("position.savedBroke") : t("position.confirmed"));
-                  await refresh();
                 });
               }}
             >
@@ -157,8 +149,8 @@ function PositionForm({
   onConflict: (c: Current | null) => void;
 }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
   const n = board.revision.number;
+  const writes = useConsensusWrites(docId, n);
   const mine = board.mine!;
   const start = mine.position ?? (mine.earlier ? { ...mine.earlier, explanation: null, paragraphs: [] } : null);
   const [stance, setStance] = useState<Stance | "">(start?.stance ?? "");
@@ -194,16 +186,12 @@ function PositionForm({
         }
         void form.submit(parsed, async (body) => {
           try {
-            const res = await positionCalls.record(docId, n, body);
+            const res = await writes.record(body);
             onConflict(null);
-            await qc.invalidateQueries({ queryKey: consensusKeys.all });
             onDone(res.silenceBroken ? t("position.savedBroke") : t("position.saved"));
           } catch (err) {
-            if (err instanceof ApiError && err.status === 409) {
-              const current = (err.body.error.details as { current?: Current } | undefined)?.current;
-              if (current) onConflict(current);
-              await qc.invalidateQueries({ queryKey: consensusKeys.all });
-            }
+            const current = staleCurrent<Current>(err);
+            if (current) onConflict(current);
             throw err;
           }
         });
