@@ -12,7 +12,7 @@ import { badRequest, conflict, notFound } from "../errors";
 import { type Actor, authorize, can, type SignedIn } from "../policy";
 import { v } from "../validation";
 import { type DocumentRow, documentScope, loadDocument, selectDocument, visibleOr404 } from "../documents/access";
-import { findRevision } from "../documents/routes";
+import { findRevision } from "../documents/revisions";
 import { RevisionParam } from "../documents/schemas";
 import { revisionLabel } from "../documents/types";
 import { personNameFor } from "../people";

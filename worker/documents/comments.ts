@@ -16,7 +16,7 @@ import { v } from "../validation";
 import { officeName, personNameFor } from "../people";
 import { type DocumentRow, documentScope, loadDocument, selectDocument, visibleOr404 } from "./access";
 import { compilationDocx, compilationHtml, dispositionMatrixCsv, dispositionMatrixDocx } from "./export";
-import { findRevision, revisionSummary, revisionText } from "./routes";
+import { findRevision, revisionSummary, revisionText } from "./revisions";
 import { CommentBody, CommentParam, CommentsQuery, DispositionBody, EditCommentBody, FormatQuery, PageQuery, RevisionParam } from "./schemas";
 import { type CommentRow, type DocumentMeta, type Reservation, revisionLabel } from "./types";
 

@@ -16,7 +16,7 @@ import { authorize, can, type SignedIn } from "../policy";
 import { v } from "../validation";
 import { documentScope } from "../documents/access";
 import { sanitizeInline } from "../documents/markup";
-import { issueRevision, revisionSummary, revisionText } from "../documents/routes";
+import { issueRevision, revisionSummary, revisionText } from "../documents/revisions";
 import { revisionLabel } from "../documents/types";
 import { disposition } from "../meetings/materials";
 import { instantToZonedLocal } from "../lib/zonedTime";
