@@ -10,7 +10,7 @@ import { type AppEnv, publicOrigin } from "../env";
 import { REPORT_LANGUAGES, type RenderedReport, type ReportLanguage } from "./model";
 import { renderAtomFeed } from "./render/atom";
 import { type ArchiveItem, type PageLinks, renderArchivePage, renderReportPage } from "./render/html";
-import { fileName, FORMATS, renderKept } from "./routes";
+import { fileName, FORMATS, renderKept } from "./files";
 import { ApiError } from "../errors";
 import { escapeText } from "../documents/markup";
 import { disposition } from "../meetings/materials";
