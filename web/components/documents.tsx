@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from "react";
+import { LIST_ENUMERATOR } from "../../worker/db/enums";
 import { EM, htmlToRuns, STRONG, SUB, SUP, toPlainText, U } from "../../worker/documents/markup";
 import type { BlockKind } from "../../worker/documents/types";
 import { useI18n, type MessageKey, type Translate } from "../i18n";
@@ -65,8 +66,8 @@ export function RichText({ html }: { html: string }) {
   return <>{out}</>;
 }
 
-// "(a)", "1.", "iv)": UN drafts write list enumerators into the text itself.
-const ENUMERATED = /^\(?[a-z0-9]{1,4}[.)]\s/i;
+// "(a)", "iv)": UN drafts write list enumerators into the text itself (the exports' rule).
+const ENUMERATED = LIST_ENUMERATOR;
 
 /**
  * A numbered paragraph, a heading or a list item, as UN documents set them. `refs` follow

@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from "react";
 import type { Locale } from "../../worker/auth/schemas";
+import { LANGUAGES } from "../../worker/db/enums";
 import en, { type MessageKey, type Messages } from "./en";
 
 export type { MessageKey };
-export const LOCALES = ["en", "fr", "es", "ar", "zh", "ru"] as const satisfies readonly Locale[];
+export const LOCALES = LANGUAGES satisfies readonly Locale[];
 /** Each language named in itself, for the switcher. */
 export const ENDONYMS: Record<Locale, string> = {
   en: "English",

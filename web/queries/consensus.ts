@@ -1,6 +1,7 @@
 // Positions and consensus: the board of one revision, a seat's position, the Chair's
 // procedures, and the dashboard's "positions to record".
 import { queryOptions, useQueryClient } from "@tanstack/react-query";
+import { STANCES } from "../../worker/db/enums";
 import { api, request } from "../api";
 import { conflictDetails, isConflict } from "./stale";
 
@@ -110,6 +111,6 @@ export type BoardSeat = Board["seats"][number];
 export type Procedure = Board["procedures"][number];
 export type Tally = Board["tallies"][number];
 export type Stance = NonNullable<BoardSeat["position"]>["stance"];
-export const STANCE_ORDER = ["support", "can_live", "reservation", "objection", "abstain"] as const satisfies readonly Stance[];
+export const STANCE_ORDER = STANCES satisfies readonly Stance[];
 export type PendingItem = Awaited<ReturnType<NonNullable<(typeof pendingQuery)["queryFn"]>>>["items"][number];
 export type HistoryRow = Awaited<ReturnType<NonNullable<ReturnType<typeof positionHistoryQuery>["queryFn"]>>>["history"][number];

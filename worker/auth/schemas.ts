@@ -1,8 +1,8 @@
 // Input schemas shared by the API and the React forms.
 import { z } from "zod";
-import { OFFICER_ROLES, SEAT_ROLES } from "../db/enums";
+import { LANGUAGES, OFFICER_ROLES, SEAT_ROLES } from "../db/enums";
 
-export const LOCALES = ["en", "fr", "es", "ar", "zh", "ru"] as const;
+export const LOCALES = LANGUAGES;
 export type Locale = (typeof LOCALES)[number];
 
 export const Email = z.email({ error: "Enter a valid email address." }).max(254).transform((e) => e.toLowerCase());

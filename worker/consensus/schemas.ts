@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { TimeZone } from "../auth/schemas";
-import { STANCES } from "../db/enums";
+import { PROCEDURE_KINDS, STANCES } from "../db/enums";
 
 export const MIN_SILENCE_HOURS = 72;
 
@@ -24,7 +24,7 @@ export const PositionBody = z
 export const ConfirmBody = z.strictObject({ baseVersion: z.int().min(1).nullable() });
 
 export const ProcedureBody = z.strictObject({
-  kind: z.enum(["silence", "round"]),
+  kind: z.enum(PROCEDURE_KINDS),
   deadline: z.iso.datetime({ offset: true, error: "Use an ISO 8601 date and time with its offset." }),
   deadlineTimeZone: TimeZone,
   remindBeforeHours: z.int().min(1).max(240).optional(),

@@ -32,3 +32,24 @@ export type MeetingFormat = (typeof MEETING_FORMATS)[number];
 export type MeetingReply = (typeof MEETING_REPLIES)[number];
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+
+/** The six official UN languages: the interface, the reports and their translations. */
+export const LANGUAGES = ["en", "fr", "es", "ar", "zh", "ru"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const DOCUMENT_KINDS = ["issues_paper", "synthesis_note", "draft_outcome", "non_paper"] as const;
+/** Progress reports are documents too, but are created and edited under Reports. */
+export const STORED_DOCUMENT_KINDS = [...DOCUMENT_KINDS, "progress_report"] as const;
+export const VISIBILITIES = ["members", "public"] as const;
+export const BLOCK_KINDS = ["heading", "paragraph", "list_item"] as const;
+export const DISPOSITIONS = ["accepted", "partly_accepted", "not_accepted", "noted"] as const;
+export const AMENDMENT_OPS = ["replace", "insert", "delete"] as const;
+export const PROCEDURE_KINDS = ["silence", "round"] as const;
+export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
+
+/**
+ * A list item that carries its own enumerator, "(a) …", "(iv) …" or "a) …", as UN drafts write
+ * them into the text: it gets no bullet or dash. The one rule for the import, the page, and the
+ * HTML, DOCX and PDF renderings; group 1 is the enumerator.
+ */
+export const LIST_ENUMERATOR = /^\s*(\(?[a-z0-9]{1,4}\))\s+/i;

@@ -3,18 +3,24 @@
 import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 import {
+  AMENDMENT_OPS,
   ATTENDANCE_STATUSES,
+  BLOCK_KINDS,
   CORRECTION_STATUSES,
+  DISPOSITIONS,
   MEETING_FORMATS,
   MEETING_KINDS,
   MEETING_REPLIES,
   MINUTES_STATUSES,
   OFFICER_ROLES,
+  PROCEDURE_KINDS,
   REGIONAL_GROUPS,
   SEAT_KINDS,
   SEAT_ROLES,
   STAKEHOLDER_GROUPS,
   STANCES,
+  STORED_DOCUMENT_KINDS,
+  VISIBILITIES,
 } from "./enums";
 
 import { PUBLICATION_KINDS, REPORT_LANGUAGES, SECTION_TYPES } from "../reports/model";
@@ -135,10 +141,10 @@ export const auditLog = sqliteTable("audit_log", {
 export const documents = sqliteTable("documents", {
   id: text("id").primaryKey(),
   trackId: integer("track_id"),
-  kind: text("kind", { enum: ["issues_paper", "synthesis_note", "draft_outcome", "non_paper", "progress_report"] }).notNull(),
+  kind: text("kind", { enum: STORED_DOCUMENT_KINDS }).notNull(),
   title: text("title").notNull(),
   symbol: text("symbol"),
-  visibility: text("visibility", { enum: ["members", "public"] }).notNull(),
+  visibility: text("visibility", { enum: VISIBILITIES }).notNull(),
   createdBy: text("created_by").notNull(),
   createdAt: text("created_at").notNull(),
   updatedAt: text("updated_at").notNull(),
@@ -177,7 +183,7 @@ export const revisionParagraphs = sqliteTable(
     paragraphId: text("paragraph_id").notNull(),
     position: integer("position").notNull(),
     number: integer("number"),
-    kind: text("kind", { enum: ["heading", "paragraph", "list_item"] }).notNull(),
+    kind: text("kind", { enum: BLOCK_KINDS }).notNull(),
     html: text("html").notNull(),
     /** JSON array of inline markup; null when the paragraph has none. */
     footnotes: text("footnotes"),
@@ -196,7 +202,7 @@ export const comments = sqliteTable("comments", {
   seatId: text("seat_id"),
   authorId: text("author_id").notNull(),
   kind: text("kind", { enum: ["general", "amendment"] }).notNull(),
-  op: text("op", { enum: ["replace", "insert", "delete"] }),
+  op: text("op", { enum: AMENDMENT_OPS }),
   quote: text("quote"),
   prefix: text("prefix"),
   suffix: text("suffix"),
@@ -206,7 +212,7 @@ export const comments = sqliteTable("comments", {
   idempotencyKey: text("idempotency_key").notNull(),
   createdAt: text("created_at").notNull(),
   updatedAt: text("updated_at").notNull(),
-  disposition: text("disposition", { enum: ["accepted", "partly_accepted", "not_accepted", "noted"] }),
+  disposition: text("disposition", { enum: DISPOSITIONS }),
   dispositionReason: text("disposition_reason"),
   disposedBy: text("disposed_by"),
   disposedAt: text("disposed_at"),
@@ -267,7 +273,7 @@ export const positionDelegates = sqliteTable(
 export const procedures = sqliteTable("procedures", {
   id: text("id").primaryKey(),
   revisionId: text("revision_id").notNull(),
-  kind: text("kind", { enum: ["silence", "round"] }).notNull(),
+  kind: text("kind", { enum: PROCEDURE_KINDS }).notNull(),
   openedBy: text("opened_by").notNull(),
   openedAt: text("opened_at").notNull(),
   deadline: text("deadline").notNull(),
@@ -310,7 +316,7 @@ export const meetings = sqliteTable("meetings", {
   room: text("room"),
   onlineUrl: text("online_url"),
   description: text("description").notNull(),
-  visibility: text("visibility", { enum: ["public", "members"] }).notNull(),
+  visibility: text("visibility", { enum: VISIBILITIES }).notNull(),
   status: text("status", { enum: ["scheduled", "cancelled"] }).notNull(),
   cancelReason: text("cancel_reason"),
   overrideReason: text("override_reason"),

@@ -2,6 +2,7 @@
 // Element order inside *Pr elements follows the schema; Word rejects files otherwise.
 
 import { zipSync } from "fflate";
+import { LIST_ENUMERATOR } from "../db/enums";
 import { EM, htmlToRuns, STRIKE, STRONG, SUB, SUP, U } from "./markup";
 
 /** A table cell: plain text, or restricted inline markup. */
@@ -103,7 +104,7 @@ function paragraph(props: ParaProps, runs: string, rtl: boolean): string {
 }
 
 // "(a)", "(iv)", "a)": the item already carries its enumerator, so no bullet.
-const ENUMERATED = /^\s*\(?[a-z0-9]{1,4}\)\s/i;
+const ENUMERATED = LIST_ENUMERATOR;
 
 function table(header: DocxCell[], rows: DocxCell[][], rtl: boolean): string {
   const cols = Math.max(1, header.length, ...rows.map((r) => r.length));

@@ -2,6 +2,7 @@
 // <sub>, <br>, escaped text) and the converters into it: pasted HTML, plain
 // text, and back to plain text. Hand-written because Workers have no DOM.
 
+import { LIST_ENUMERATOR } from "../db/enums";
 import type { Block, BlockKind } from "./types";
 
 // Formatting as a bit set, so runs compare and merge cheaply.
@@ -526,7 +527,7 @@ export function textToBlocks(text: string): Block[] {
     } else if (LIST_MARKER.test(line)) {
       kind = "list_item";
       body = line.replace(LIST_MARKER, "");
-    } else if (/^\([a-z0-9]{1,4}\)\s/i.test(line)) {
+    } else if (LIST_ENUMERATOR.test(line)) {
       kind = "list_item"; // "(a)" enumerators are part of the text in UN drafts
     }
     if (body) blocks.push({ kind, html: escapeText(body) });

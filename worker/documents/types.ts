@@ -1,16 +1,13 @@
 // Shapes shared by the documents feature: the working copy, revisions,
 // comments and what the pure helpers (diff, import, export) take and give.
 
-export const DOCUMENT_KINDS = ["issues_paper", "synthesis_note", "draft_outcome", "non_paper"] as const;
-/** Progress reports are documents too, but are created and edited under Reports. */
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number] | "progress_report";
-export const VISIBILITIES = ["members", "public"] as const;
+import { AMENDMENT_OPS, BLOCK_KINDS, DISPOSITIONS, DOCUMENT_KINDS, STORED_DOCUMENT_KINDS, VISIBILITIES } from "../db/enums";
+
+export { AMENDMENT_OPS, BLOCK_KINDS, DISPOSITIONS, DOCUMENT_KINDS, VISIBILITIES };
+export type DocumentKind = (typeof STORED_DOCUMENT_KINDS)[number];
 export type Visibility = (typeof VISIBILITIES)[number];
-export const BLOCK_KINDS = ["heading", "paragraph", "list_item"] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
-export const DISPOSITIONS = ["accepted", "partly_accepted", "not_accepted", "noted"] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
-export const AMENDMENT_OPS = ["replace", "insert", "delete"] as const;
 export type AmendmentOp = (typeof AMENDMENT_OPS)[number];
 
 /**

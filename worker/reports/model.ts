@@ -3,7 +3,9 @@
 // `RenderedReport`: a self-contained snapshot, so a published report renders
 // the same bytes from its frozen JSON forever.
 
-export const REPORT_LANGUAGES = ["en", "fr", "es", "ar", "zh", "ru"] as const;
+import { LANGUAGES } from "../db/enums";
+
+export const REPORT_LANGUAGES = LANGUAGES;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 export const RTL_LANGUAGES: ReadonlySet<ReportLanguage> = new Set(["ar"]);
 

@@ -3,6 +3,7 @@
 // cannot be opened while a seat objects to the text: the form says which seats, before
 // and (if an objection lands meanwhile) after the Chair submits.
 import { useId, useState } from "react";
+import { PROCEDURE_KINDS } from "../../../worker/db/enums";
 import { useI18n } from "../../i18n";
 import { intlLocale } from "../../i18n/time";
 import { instantToZonedLocal, zonedToInstant } from "../../../worker/lib/zonedTime";
@@ -81,7 +82,7 @@ function OpenForm({ board, docId }: { board: Board; docId: string }) {
       <FormMessages alert={form.alert} status={form.status} />
       <fieldset className="checks">
         <legend id={legendId}>{t("chair.kind")}</legend>
-        {(["silence", "round"] as const).map((k) => (
+        {PROCEDURE_KINDS.map((k) => (
           <label key={k} className="check">
             <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
             <span>

@@ -2,6 +2,7 @@
 // HTML export) and the archive. Server-rendered, no JavaScript, one inline
 // stylesheet, so a page is one request and prints like the UN document.
 
+import { LIST_ENUMERATOR } from "../../db/enums";
 import { escapeText, toPlainText } from "../../documents/markup";
 import { ENDONYMS, formatReportDate, masthead, REPORT_LABELS, type ReportLabels } from "../labels";
 import { PDF_LANGUAGES, type PublicationKind, type RenderBlock, type RenderedReport, type ReportLanguage, RTL_LANGUAGES } from "../model";
@@ -129,7 +130,7 @@ const sym = (s: string) => `<bdi dir="ltr">${esc(s)}</bdi>`;
 const noteRefs = (notes: number[]) => notes.map((n) => `<sup><a href="#fn-${n}" id="fnref-${n}">${n}</a></sup>`).join("<sup>,</sup>");
 
 // "(a) …" items carry their own enumerator, so no dash.
-const ENUMERATED = /^\s*\(?[a-z0-9]{1,4}\)\s/i;
+const ENUMERATED = LIST_ENUMERATOR;
 
 function bodyHtml(blocks: RenderBlock[]): string {
   const out: string[] = [];

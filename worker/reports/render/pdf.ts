@@ -2,6 +2,7 @@
 // embedding, so small and fast). Lines are broken and justified here, with
 // footnotes at the foot of the page that references them.
 
+import { LIST_ENUMERATOR } from "../../db/enums";
 import {
   beginText,
   endText,
@@ -236,7 +237,7 @@ type Block = {
   newPage: boolean;
 };
 
-const ENUMERATOR = /^\s*(\(?[a-z0-9]{1,4}\))\s+/i;
+const ENUMERATOR = LIST_ENUMERATOR;
 
 function blockDefaults(lines: Line[], x: number): Block {
   return { lines, x, width: WIDTH - (x - LEFT), ...BODY, before: 0, after: 6, align: "justify", label: null, notes: [], keep: false, newPage: false };
