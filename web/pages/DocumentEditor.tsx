@@ -4,6 +4,7 @@ import { ApiError } from "../api";
 import { ParagraphView, revLabel } from "../components/documents";
 import { EditableBlock, splitAtCaret } from "../components/EditableBlock";
 import { describeError, FormMessages, useForm } from "../components/form";
+import { StaleSavePanel } from "../components/StaleSavePanel";
 import { ZonedDateTimeField, ZoneSelect } from "../components/ZonedDateTimeField";
 import { DateTime, ErrorState, Loading, PageTitle, useFormatDate } from "../components/ui";
 import { useI18n } from "../i18n";
@@ -169,38 +170,37 @@ export default function DocumentEditor({ params }: { params: Record<string, stri
 
       <div className="live" aria-live="assertive">
         {conflict && (
-          <div className="alert alert-error conflict" role="alert">
-            <p>{t("editor.conflict", { name: conflict.updatedBy ?? "?", date: conflict.updatedAt ? fmt(conflict.updatedAt) : "" })}</p>
-            <details>
-              <summary>{t("editor.theirText")}</summary>
-              <div className="their-text">
-                {conflict.blocks.map((b, i) => (
-                  <ParagraphView key={i} kind={b.kind} number={null} html={b.html} />
-                ))}
-              </div>
-            </details>
-            <div className="actions">
-              <button
-                type="button"
-                className="button secondary"
-                onClick={() => {
-                  setDraft(conflict);
-                  setBlocks(toEdit(conflict.blocks));
-                  setDirty(false);
-                  setConflict(null);
-                }}
-              >
-                {t("editor.loadTheirs")}
-              </button>
-              <button
-                type="button"
-                className="button danger"
-                onClick={() => void save.submit({ success: true, data: conflict.version }, async (v) => ((await saveDraft(v)) ? t("editor.saved", { version: v + 1 }) : undefined))}
-              >
-                {t("editor.keepMine")}
-              </button>
-            </div>
-          </div>
+          <StaleSavePanel
+            className="conflict"
+            message={t("editor.conflict", { name: conflict.updatedBy ?? "?", date: conflict.updatedAt ? fmt(conflict.updatedAt) : "" })}
+            theirsLabel={t("editor.theirText")}
+            theirs={conflict.blocks.map((b, i) => (
+              <ParagraphView key={i} kind={b.kind} number={null} html={b.html} />
+            ))}
+            actions={
+              <>
+                <button
+                  type="button"
+                  className="button secondary"
+                  onClick={() => {
+                    setDraft(conflict);
+                    setBlocks(toEdit(conflict.blocks));
+                    setDirty(false);
+                    setConflict(null);
+                  }}
+                >
+                  {t("editor.loadTheirs")}
+                </button>
+                <button
+                  type="button"
+                  className="button danger"
+                  onClick={() => void save.submit({ success: true, data: conflict.version }, async (v) => ((await saveDraft(v)) ? t("editor.saved", { version: v + 1 }) : undefined))}
+                >
+                  {t("editor.keepMine")}
+                </button>
+              </>
+            }
+          />
         )}
       </div>
 

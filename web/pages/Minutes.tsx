@@ -7,6 +7,7 @@ import { useEffect, useId, useState, type ReactNode } from "react";
 import { ApiError } from "../api";
 import { TwoZoneTime } from "../components/consensus/common";
 import { describeError, FormMessages } from "../components/form";
+import { StaleSavePanel } from "../components/StaleSavePanel";
 import { ZonedDateTimeField, ZoneSelect } from "../components/ZonedDateTimeField";
 import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
@@ -25,6 +26,7 @@ import {
   type MinutesData,
   type MinutesItem,
 } from "../queries/meeting";
+import { staleCurrent } from "../queries/stale";
 import { Link } from "../router";
 import { useMe } from "../session";
 
@@ -383,7 +385,7 @@ function ItemEditor({ id, item }: { id: string; item: MinutesItem }) {
               setStatus(t("minutes.itemSaved", { n: item.position }));
             },
             onError: (err) => {
-              const current = err instanceof ApiError && err.status === 409 ? (err.body.error.details as { current?: Stale } | undefined)?.current : undefined;
+              const current = staleCurrent<Partial<Stale>>(err);
               if (current) setStale({ text: current.text ?? "", version: current.version ?? 0 });
               else setAlert(describeError(err, t).message);
             },
@@ -396,40 +398,38 @@ function ItemEditor({ id, item }: { id: string; item: MinutesItem }) {
         <textarea id={`${uid}-text`} name="minutes" rows={8} dir="auto" value={text} onChange={(e) => setText(e.target.value)} maxLength={50_000} />
       </div>
       {stale && (
-        <div className="stale-box" role="alert">
-          <p>
-            <strong>{t("minutes.stale")}</strong>
-          </p>
-          <p className="hint">{t("minutes.staleTheirs")}</p>
-          <blockquote className="their-text" dir="auto">
-            {stale.text || t("minutes.emptyText")}
-          </blockquote>
-          <div className="actions">
-            <button
-              type="button"
-              className="button secondary small"
-              onClick={() => {
-                setText(stale.text);
-                setSaved(stale.text);
-                setVersion(stale.version);
-                setStale(null);
-              }}
-            >
-              {t("minutes.loadTheirs")}
-            </button>
-            <button
-              type="button"
-              className="button secondary small"
-              onClick={() => {
-                // Having seen their text, the next save replaces it.
-                setVersion(stale.version);
-                setStale(null);
-              }}
-            >
-              {t("minutes.keepMine")}
-            </button>
-          </div>
-        </div>
+        <StaleSavePanel
+          message={t("minutes.stale")}
+          hint={t("minutes.staleTheirs")}
+          theirs={stale.text || t("minutes.emptyText")}
+          actions={
+            <>
+              <button
+                type="button"
+                className="button secondary small"
+                onClick={() => {
+                  setText(stale.text);
+                  setSaved(stale.text);
+                  setVersion(stale.version);
+                  setStale(null);
+                }}
+              >
+                {t("minutes.loadTheirs")}
+              </button>
+              <button
+                type="button"
+                className="button secondary small"
+                onClick={() => {
+                  // Having seen their text, the next save replaces it.
+                  setVersion(stale.version);
+                  setStale(null);
+                }}
+              >
+                {t("minutes.keepMine")}
+              </button>
+            </>
+          }
+        />
       )}
       <FormMessages alert={alert} />
       <div className="actions">
