@@ -67,7 +67,7 @@ export async function writePosition(
           .onConflictDoNothing()
           .returning({ version: positions.version })
       : versionedUpdate(db, positions, { row: thisSeat, version: positions.version, base: baseVersion, set: value, stamp: mark, when: open }).update;
-  const mineNow = stamped(db, positions, thisSeat, { ...mark, version });
+  const mineNow = stamped(positions, thisSeat, { ...mark, version });
   const breaks = value.stance === "objection";
   const claim = newId();
   const result = await writeAudited(

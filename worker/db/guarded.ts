@@ -6,7 +6,7 @@
 import { and, eq, exists, not, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { getTableColumns } from "drizzle-orm";
-import type { SQLiteTable, SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
+import { QueryBuilder, type SQLiteTable, type SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import { type AuditContext, type AuditEntry, writeAudited } from "../audit";
 import type { Db } from "../env";
 import { conflict } from "../errors";
@@ -16,15 +16,17 @@ import { insertIf } from "./insert-if";
 export type Stamp<T extends SQLiteTable> = Partial<T["$inferInsert"]>;
 type ColumnOf<T extends SQLiteTable> = T["_"]["columns"][keyof T["_"]["columns"]];
 
+// Conditions need no connection: they are built once and run inside someone else's batch.
+const qb = new QueryBuilder();
+
 /** `exists (select 1 from table where …)`, typed. */
-export const rowExists = <T extends SQLiteTable>(db: Db, table: T, where: SQL | undefined) =>
-  exists(db.select({ one: sql`1` }).from(table as SQLiteTable).where(where));
+export const rowExists = (table: SQLiteTable, where: SQL | undefined) => exists(qb.select({ one: sql`1` }).from(table).where(where));
 
 /** The row matched by `row` carries `stamp`: this request's change is the one on record. */
-export function stamped<T extends SQLiteTable>(db: Db, table: T, row: SQL | undefined, stamp: Stamp<T>) {
+export function stamped<T extends SQLiteTable>(table: T, row: SQL | undefined, stamp: Stamp<T>) {
   const columns = getTableColumns(table) as Record<string, ColumnOf<T>>;
   const marks = Object.entries(stamp).map(([key, value]) => eq(columns[key]!, value));
-  return rowExists(db, table, and(row, ...marks));
+  return rowExists(table, and(row, ...marks));
 }
 
 export type GuardedUpdate = {
@@ -49,7 +51,7 @@ export function guardedUpdate<T extends SQLiteTable>(
       .set({ ...spec.set, ...spec.stamp } as never)
       .where(and(spec.row, spec.when))
       .returning({ applied: sql<number>`1` }),
-    won: stamped(db, table, spec.row, spec.stamp),
+    won: stamped(table, spec.row, spec.stamp),
   };
 }
 
@@ -100,7 +102,7 @@ export async function writeGuarded(
  * it in the batch have run. `row` lists every column in table order (see `insertIf`).
  */
 export const insertIfAbsent = <T extends SQLiteTable>(db: Db, table: T, row: T["$inferInsert"], key: SQL | undefined, when?: SQL) =>
-  insertIf(db, table, row as Record<string, unknown>, and(not(rowExists(db, table, key)), when)!);
+  insertIf(db, table, row as Record<string, unknown>, and(not(rowExists(table, key)), when)!);
 
 /**
  * Whether a write failed on a UNIQUE or PRIMARY KEY constraint: two requests racing for

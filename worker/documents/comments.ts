@@ -551,7 +551,7 @@ export const commentRoutes = new Hono<AppEnv>()
           base: baseVersion,
           set: { disposition, dispositionReason: reason || null },
           stamp: { disposedAt: now, disposedBy: who.userId },
-          when: not(rowExists(db, revisions, and(eq(revisions.id, comment.revisionId), isNotNull(revisions.dispositionsPublishedAt)))),
+          when: not(rowExists(revisions, and(eq(revisions.id, comment.revisionId), isNotNull(revisions.dispositionsPublishedAt)))),
         }),
         [
           {

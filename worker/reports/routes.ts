@@ -708,7 +708,7 @@ export const reportRoutes = new Hono<AppEnv>()
       const audit: AuditEntry = { action: "report.translation_save", targetType: "report", targetId: r.report.id, after: { language: lang, state: body.state, version: body.baseVersion + 1, paragraphs: Object.keys(paragraphs).length } };
       if (body.baseVersion === 0) {
         // The first save of a language: two translators starting at once, one wins.
-        const won = stamped(db, reportTranslations, thisTranslation, { ...stamp, version: 1 });
+        const won = stamped(reportTranslations, thisTranslation, { ...stamp, version: 1 });
         await writeAudited(auditContext(c), [{ ...audit, onlyIf: won }], [insertIfAbsent(db, reportTranslations, values, thisTranslation)]);
       } else {
         const { state, paragraphsJson } = values;
