@@ -1,8 +1,9 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { emptyResponse, errors, jsonResponse } from "../openapi";
 import { auditContext, writeAudited } from "../audit";
+import { stamped } from "../db/guarded";
 import { passwordResets, sessions, users } from "../db/schema";
 import { type AppEnv, publicOrigin } from "../env";
 import { ApiError, gone } from "../errors";
@@ -117,7 +118,7 @@ export const auth = new Hono<AppEnv>()
       const session = await newSession(db, reset.userId);
       const passwordHash = await hashPassword(password);
       // The later statements apply only if this request is the one that claimed the token.
-      const claimed = sql`exists (select 1 from password_resets where token_hash = ${tokenHash} and used_at = ${now})`;
+      const claimed = stamped(passwordResets, eq(passwordResets.tokenHash, tokenHash), { usedAt: now });
       const [used] = await writeAudited(
         auditContext(c),
         [{ action: "auth.password_reset", targetType: "user", targetId: reset.userId }],

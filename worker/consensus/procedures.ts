@@ -3,7 +3,8 @@
 // guarded UPDATE stamps the procedure with a fresh claim token; the audit rows, the
 // revision's adoption and the mail of that change follow only the writer's own token, so
 // the log, the stored state and the outbox always tell the same story.
-import { and, eq, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, ne, type SQL, sql } from "drizzle-orm";
+import { rowExists } from "../db/guarded";
 import { auditLog, documents, procedures, revisions } from "../db/schema";
 import { type AuditContext, writeAudited } from "../audit";
 import { newId } from "../auth/crypto";
@@ -102,7 +103,7 @@ export async function openProcedure(ctx: AuditContext, env: Bindings, doc: Docum
     reminderClaim: null,
   };
   const mayOpen = sql`not ${revisionAdopted(revision.id)} and not ${procedureOpenOn(revision.id)}${body.kind === "silence" ? sql` and not ${objectionStands(revision.id)}` : sql``}`;
-  const opened = sql`exists (select 1 from procedures where id = ${row.id})`;
+  const opened = rowExists(procedures, eq(procedures.id, row.id));
   await writeAudited(
     ctx,
     [{ action: "procedure.open", targetType: "procedure", targetId: row.id, after: { ...row, transitionClaim: undefined, reminderClaim: undefined }, onlyIf: opened }],
@@ -154,7 +155,7 @@ export async function closeByChair(
   const claim = newId();
   const closed = transitionedBy(proc.id, claim);
   // Adopting while another procedure is open on the text would leave that one running over a locked text.
-  const otherOpen = sql`exists (select 1 from procedures where revision_id = ${revision.id} and status = 'open' and id <> ${proc.id})`;
+  const otherOpen = rowExists(procedures, and(eq(procedures.revisionId, revision.id), eq(procedures.status, "open"), ne(procedures.id, proc.id)));
   const result = await writeAudited(
     ctx,
     [{ action: "procedure.close", targetType: "procedure", targetId: proc.id, before: { status: proc.status }, after: { status: outcome, decision }, onlyIf: closed }],
@@ -191,8 +192,8 @@ export async function closeAtDeadline(ctx: AuditContext, env: Bindings, { proc, 
   const { db } = ctx;
   const claim = newId();
   const mine = transitionedBy(proc.id, claim);
-  const adoptedHere = sql`${mine} and exists (select 1 from procedures where id = ${proc.id} and status = 'adopted')`;
-  const brokenHere = sql`${mine} and exists (select 1 from procedures where id = ${proc.id} and status = 'broken')`;
+  const adoptedHere = and(mine, rowExists(procedures, and(eq(procedures.id, proc.id), eq(procedures.status, "adopted"))))!;
+  const brokenHere = and(mine, rowExists(procedures, and(eq(procedures.id, proc.id), eq(procedures.status, "broken"))))!;
   const stillDue = and(eq(procedures.id, proc.id), eq(procedures.status, "open"), eq(procedures.kind, "silence"), lte(procedures.deadline, now));
   const firstObjection = (column: "seat_id" | "recorded_by" | "explanation") =>
     sql`(select ${sql.identifier(column)} from positions where revision_id = ${revision.id} and stance = 'objection' order by recorded_at, seat_id limit 1)`;

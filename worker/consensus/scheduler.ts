@@ -8,6 +8,7 @@ import { and, eq, isNull, lte, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/d1";
 import { writeAudited } from "../audit";
 import { newId } from "../auth/crypto";
+import { rowExists } from "../db/guarded";
 import * as schema from "../db/schema";
 import { documents, procedures, revisions } from "../db/schema";
 import type { Bindings } from "../env";
@@ -63,7 +64,7 @@ export async function consensusTick(env: Bindings, nowMs = Date.now()) {
   let reminded = 0;
   for (const { proc, revision, doc } of reminders) {
     const claim = newId();
-    const claimed = sql`exists (select 1 from procedures where id = ${proc.id} and reminder_claim = ${claim})`;
+    const claimed = rowExists(procedures, and(eq(procedures.id, proc.id), eq(procedures.reminderClaim, claim)));
     const label = `${doc.symbol ?? doc.title}, ${revisionLabel(revision.number)}`;
     try {
       const [sent] = await writeAudited(

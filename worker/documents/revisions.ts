@@ -5,7 +5,7 @@ import type { Context } from "hono";
 import { auditContext, writeAudited } from "../audit";
 import { newId } from "../auth/crypto";
 import { mailHeads } from "../consensus/mail";
-import { uniqueOr409, versionedUpdate } from "../db/guarded";
+import { rowExists, uniqueOr409, versionedUpdate } from "../db/guarded";
 import { documents, paragraphs, revisionParagraphs, revisions, seats } from "../db/schema";
 import type { AppEnv, Db } from "../env";
 import { notFound } from "../errors";
@@ -157,7 +157,7 @@ export async function issueRevision(
                   text: `${revisionLabel(number)} of ${doc.symbol ?? doc.title} replaces ${revisionLabel(previous.number)}. Your seat's position was given on the earlier text. Confirm it or change it in Plenary.`,
                 },
                 sql`exists (select 1 from positions p where p.revision_id = ${previous.id} and p.seat_id = ${seats.id})`,
-                sql`exists (select 1 from revisions where id = ${revisionId})`,
+                rowExists(revisions, eq(revisions.id, revisionId)),
               ),
             ]
           : []),
