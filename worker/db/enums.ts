@@ -46,6 +46,9 @@ export const DISPOSITIONS = ["accepted", "partly_accepted", "not_accepted", "not
 export const AMENDMENT_OPS = ["replace", "insert", "delete"] as const;
 export const PROCEDURE_KINDS = ["silence", "round"] as const;
 export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
+/** Progress reports: the kinds of section a report is compiled from, and of published text. */
+export const SECTION_TYPES = ["introduction", "track", "work", "annex_members", "annex_meetings", "custom"] as const;
+export const PUBLICATION_KINDS = ["original", "revision", "corrigendum"] as const;
 
 /**
  * A list item that carries its own enumerator, "(a) …", "(iv) …" or "a) …", as UN drafts write

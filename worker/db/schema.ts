@@ -4,6 +4,7 @@ import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core"
 
 import {
   AMENDMENT_OPS,
+  LANGUAGES,
   ATTENDANCE_STATUSES,
   BLOCK_KINDS,
   CORRECTION_STATUSES,
@@ -14,16 +15,16 @@ import {
   MINUTES_STATUSES,
   OFFICER_ROLES,
   PROCEDURE_KINDS,
+  PUBLICATION_KINDS,
   REGIONAL_GROUPS,
   SEAT_KINDS,
   SEAT_ROLES,
+  SECTION_TYPES,
   STAKEHOLDER_GROUPS,
   STANCES,
   STORED_DOCUMENT_KINDS,
   VISIBILITIES,
 } from "./enums";
-
-import { PUBLICATION_KINDS, REPORT_LANGUAGES, SECTION_TYPES } from "../reports/model";
 
 export * from "./enums";
 
@@ -432,7 +433,7 @@ export const reports = sqliteTable("reports", {
   session: integer("session").notNull(),
   agendaItem: text("agenda_item"),
   wordLimit: integer("word_limit").notNull(),
-  originalLanguage: text("original_language", { enum: REPORT_LANGUAGES }).notNull(),
+  originalLanguage: text("original_language", { enum: LANGUAGES }).notNull(),
   reopenedAt: text("reopened_at"),
   createdBy: text("created_by").notNull(),
   createdAt: text("created_at").notNull(),
@@ -463,7 +464,7 @@ export const reportTranslations = sqliteTable(
   {
     reportId: text("report_id").notNull(),
     revisionId: text("revision_id").notNull(),
-    language: text("language", { enum: REPORT_LANGUAGES }).notNull(),
+    language: text("language", { enum: LANGUAGES }).notNull(),
     state: text("state", { enum: ["in_progress", "final"] }).notNull(),
     paragraphsJson: text("paragraphs_json").notNull(),
     version: integer("version").notNull(),
@@ -489,7 +490,7 @@ export const publicationTexts = sqliteTable(
   "publication_texts",
   {
     publicationId: text("publication_id").notNull(),
-    language: text("language", { enum: REPORT_LANGUAGES }).notNull(),
+    language: text("language", { enum: LANGUAGES }).notNull(),
     content: text("content").notNull(),
     sha256: text("sha256").notNull(),
     publishedAt: text("published_at").notNull(),

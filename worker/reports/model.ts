@@ -3,7 +3,9 @@
 // `RenderedReport`: a self-contained snapshot, so a published report renders
 // the same bytes from its frozen JSON forever.
 
-import { LANGUAGES } from "../db/enums";
+import { LANGUAGES, PUBLICATION_KINDS, SECTION_TYPES } from "../db/enums";
+
+export { PUBLICATION_KINDS, SECTION_TYPES };
 
 export const REPORT_LANGUAGES = LANGUAGES;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
@@ -15,13 +17,11 @@ export const PDF_LANGUAGES: ReadonlySet<ReportLanguage> = new Set(["en", "fr", "
 export const REPORT_STATES = ["drafting", "under_review", "adopted", "published"] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
 
-export const SECTION_TYPES = ["introduction", "track", "work", "annex_members", "annex_meetings", "custom"] as const;
 export type SectionType = (typeof SECTION_TYPES)[number];
 
 export const TRANSLATION_STATES = ["missing", "in_progress", "final"] as const;
 export type TranslationState = (typeof TRANSLATION_STATES)[number];
 
-export const PUBLICATION_KINDS = ["original", "revision", "corrigendum"] as const;
 export type PublicationKind = (typeof PUBLICATION_KINDS)[number];
 
 /** Annexes are the sections whose key starts "annex-"; they follow the body and are not numbered. */
