@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { api, request } from "../api";
 import { CreateDocumentBody } from "../../worker/documents/schemas";
 import { DOCUMENT_KINDS, VISIBILITIES } from "../../worker/documents/types";
 import { useI18n } from "../i18n";

@@ -13,15 +13,11 @@ import { instantToZonedLocal, zonedToInstant } from "../../worker/lib/zonedTime"
 import { tracksQuery } from "../queries/tracks";
 import { fairnessQuery, feedUrl, meetingListQuery, type MeetingSummary } from "../queries/meetings";
 import { Link, useLocation } from "../router";
-import { useMe, useTimeZone, type Me } from "../session";
+import { useMe, useTimeZone } from "../session";
 import type { Locale } from "../../worker/auth/schemas";
 
 type View = "list" | "month";
 const DAY = 86_400_000;
-
-/** Officers and co-facilitators may schedule; the server checks each meeting's own scope. */
-const maySchedule = (me: Me | null) =>
-  !!me && (me.officerRole === "chair" || me.officerRole === "vice_chair" || me.officerRole === "secretariat" || me.facilitatedTrackIds.length > 0);
 
 /** Calendar-date arithmetic on "YYYY-MM-DD" strings, done in UTC so no zone shifts a day. */
 const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
@@ -101,7 +97,8 @@ export default function Meetings() {
             ))}
           </select>
         </div>
-        {maySchedule(me) && (
+        {/* The server says who may schedule anything at all; it checks each meeting's own scope. */}
+        {me?.permissions.scheduleMeetings && (
           <Link href="/meetings/new" className="button cal-new">
             {t("meetings.schedule")}
           </Link>

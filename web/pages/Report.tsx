@@ -17,7 +17,7 @@ import { WordCount } from "../components/reports/WordCount";
 import { StateBadge } from "../components/reports/common";
 import { ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
-import { reportCalls, reportQuery, useReportRefresh, type ReportData } from "../queries/reports";
+import { reportQuery, useReportWrites, type ReportData } from "../queries/reports";
 import { Link } from "../router";
 
 export default function Report({ params }: { params: Record<string, string> }) {
@@ -225,7 +225,7 @@ function PublicationNote({ data }: { data: ReportData }) {
 function DetailsPanel({ data }: { data: ReportData }) {
   const { t } = useI18n();
   const { report } = data;
-  const refresh = useReportRefresh(report.id);
+  const writes = useReportWrites(report.id);
   return (
     <section className="card report-details" aria-labelledby="details-h">
       <h2 id="details-h">{t("report.details.title")}</h2>
@@ -237,7 +237,7 @@ function DetailsPanel({ data }: { data: ReportData }) {
           submitLabel={t("report.details.save")}
           busyLabel={t("common.saving")}
           onSubmit={async (json) => {
-            await refresh(reportCalls.update(report.id, json));
+            await writes.update(json);
             return t("report.details.saved");
           }}
         />

@@ -7,6 +7,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from "react";
 import { ApiError } from "../api";
+import { isConflict } from "../queries/stale";
 import { revLabel } from "../components/documents";
 import { describeError, FormMessages } from "../components/form";
 import { ErrorState, Loading, PageTitle, useFormatDate } from "../components/ui";
@@ -109,7 +110,7 @@ function TranslationScreen({ id, lang }: { id: string; lang: ReportLanguage }) {
 
   if (q.isPending) return <Loading />;
   if (q.error) {
-    const notAdopted = q.error instanceof ApiError && q.error.status === 409;
+    const notAdopted = isConflict(q.error);
     return (
       <>
         <p className="breadcrumb">

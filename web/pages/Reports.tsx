@@ -8,7 +8,7 @@ import { reportHref, StateBadge } from "../components/reports/common";
 import { ReportForm } from "../components/reports/ReportForm";
 import { DateTime, ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
-import { reportCalls, reportListQuery, useReportRefresh, type ReportListItem } from "../queries/reports";
+import { reportListQuery, useReportWrites, type ReportListItem } from "../queries/reports";
 import { Link, navigate } from "../router";
 
 export default function Reports() {
@@ -88,7 +88,7 @@ function ReportItem({ r }: { r: ReportListItem }) {
 function NewReport() {
   const { t } = useI18n();
   const hid = useId();
-  const refresh = useReportRefresh();
+  const writes = useReportWrites();
   return (
     <section className="card new-report" aria-labelledby={`${hid}-h`}>
       <h2 id={`${hid}-h`}>{t("reportList.new")}</h2>
@@ -98,7 +98,7 @@ function NewReport() {
         submitLabel={t("reportList.create")}
         busyLabel={t("reportList.creating")}
         onSubmit={async (json) => {
-          const res = await refresh(reportCalls.create(json));
+          const res = await writes.create(json);
           navigate(reportHref(res.report.id));
         }}
       />

@@ -2,7 +2,7 @@
 // Times are typed as wall-clock times in a chosen zone and echoed back in words, in that
 // zone and the reader's. While the slot changes, the server checks it for conflicts and
 // shows each regional group's local hours; saving over a conflict needs a reason.
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ApiError } from "../api";
 import { Field, FormMessages, SelectField, TextAreaField, useForm, type FieldErrors } from "../components/form";
@@ -15,9 +15,9 @@ import { instantToZonedLocal, zonedToInstant } from "../../worker/lib/zonedTime"
 import { CancelBody, CreateBody, UpdateBody } from "../../worker/meetings/schemas";
 import { MEETING_FORMATS, MEETING_KINDS, type MeetingFormat, type MeetingKind } from "../../worker/db/enums";
 import type { Conflict } from "../../worker/meetings/conflicts";
+import { conflictDetails, staleCurrent } from "../queries/stale";
 import { tracksQuery } from "../queries/tracks";
 import {
-  meetingKeys,
   meetingQuery,
   slotCheckQuery,
   useMeetingMutations,
@@ -63,12 +63,7 @@ function scopeOf(me: Me | null, tracks: { id: number }[]) {
   return { plenary, trackIds, kinds };
 }
 
-const conflictsOf = (err: unknown): Conflict[] | null => {
-  if (!(err instanceof ApiError) || err.status !== 409) return null;
-  const details = err.body.error.details as { conflicts?: Conflict[] } | undefined;
-  return details?.conflicts ?? null;
-};
-const isStale = (err: unknown) => err instanceof ApiError && err.status === 409 && !!(err.body.error.details as { current?: unknown } | undefined)?.current;
+const conflictsOf = (err: unknown): Conflict[] | null => conflictDetails<{ conflicts?: Conflict[] }>(err)?.conflicts ?? null;
 
 export default function ScheduleMeeting({ params }: { params: Record<string, string> }) {
   return params.id ? <EditMeeting id={params.id} /> : <MeetingForm meeting={null} trackTitle={null} />;
@@ -130,7 +125,6 @@ function MeetingForm({ meeting, trackTitle }: { meeting: Meeting | null; trackTi
   const { t } = useI18n();
   const { me } = useMe();
   const readerZone = useTimeZone();
-  const qc = useQueryClient();
   const tracks = useQuery(tracksQuery);
   const scope = scopeOf(me, tracks.data?.tracks ?? []);
   const editing = !!meeting;
@@ -142,7 +136,7 @@ function MeetingForm({ meeting, trackTitle }: { meeting: Meeting | null; trackTi
   const [serverConflicts, setServerConflicts] = useState<Conflict[] | null>(null);
   const [stale, setStale] = useState(false);
   const form = useForm();
-  const { create, update } = useMeetingMutations();
+  const { create, update, reload } = useMeetingMutations();
   const agendaKey = useRef(0);
   const addButton = useRef<HTMLButtonElement>(null);
 
@@ -225,7 +219,7 @@ function MeetingForm({ meeting, trackTitle }: { meeting: Meeting | null; trackTi
         requestAnimationFrame(() => form.formRef.current?.querySelector<HTMLElement>('[name="overrideReason"]')?.focus());
         return;
       }
-      if (isStale(err)) {
+      if (staleCurrent(err)) {
         setStale(true);
         return;
       }
@@ -294,7 +288,7 @@ function MeetingForm({ meeting, trackTitle }: { meeting: Meeting | null; trackTi
           {stale && (
             <div className="alert alert-error" role="alert">
               <p>{t("schedule.stale")}</p>
-              <button type="button" className="button secondary" onClick={() => void qc.invalidateQueries({ queryKey: meetingKeys.detail(meeting!.id) })}>
+              <button type="button" className="button secondary" onClick={() => void reload(meeting!.id)}>
                 {t("schedule.reload")}
               </button>
             </div>

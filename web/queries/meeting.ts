@@ -54,7 +54,7 @@ export type AgendaInput = { id?: string; title: string; revisionId?: string | nu
 type ResolveBody = { status: "accepted" | "declined"; response?: string };
 
 /** Calls that change a meeting; each hook below wraps one and refreshes what it touched. */
-export const meetingCalls = {
+const meetingCalls = {
   reply: (id: string, reply: MeetingReply) => request(one.reply.$put({ ...param(id), json: { reply } })),
   attendance: async (id: string, entries: { seatId: string; status: AttendanceStatus }[]) => {
     // The API takes 90 entries a call; a plenary register has fewer, but stay inside it anyway.

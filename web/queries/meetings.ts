@@ -62,7 +62,7 @@ export type CreateBody = Parameters<typeof meetings.$post>[0]["json"];
 export type UpdateBody = Parameters<typeof one.$patch>[0]["json"];
 export type CancelBody = Parameters<typeof one.cancel.$post>[0]["json"];
 
-export const meetingCalls = {
+const meetingCalls = {
   create: (json: CreateBody) => request(meetings.$post({ json })),
   update: (id: string, json: UpdateBody) => request(one.$patch({ param: { id }, json })),
   cancel: (id: string, json: CancelBody) => request(one.cancel.$post({ param: { id }, json })),
@@ -82,6 +82,8 @@ export function useMeetingMutations() {
     create: (json: CreateBody) => after(meetingCalls.create(json)),
     update: (id: string, json: UpdateBody) => after(meetingCalls.update(id, json)),
     cancel: (id: string, json: CancelBody) => after(meetingCalls.cancel(id, json)),
+    /** After a stale edit (409): fetch the meeting as it now stands. */
+    reload: (id: string) => qc.invalidateQueries({ queryKey: meetingKeys.detail(id) }),
   };
 }
 

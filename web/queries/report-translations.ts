@@ -2,7 +2,8 @@
 // adopted text beside one language's translation, saving it (in progress or final,
 // 409 on a stale version) and publishing a final one beside the published original.
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { api, ApiError, request, type ErrorBody } from "../api";
+import { api, request } from "../api";
+import { staleCurrent } from "./stale";
 import type { ReportLanguage } from "../../worker/reports/model";
 
 const one = api.reports[":id"];
@@ -39,13 +40,9 @@ export type ReportDetail = Awaited<ReturnType<NonNullable<ReturnType<typeof repo
 export type Publication = ReportDetail["report"]["publications"][number];
 
 /** The newer translation a stale save ran into (409 with details.current), or null for any other error. */
-export function staleTranslation(err: unknown): SavedTranslation | null {
-  if (!(err instanceof ApiError) || err.status !== 409) return null;
-  const details = (err.body as ErrorBody & { error: { details?: { current?: SavedTranslation | null } } }).error.details;
-  return details?.current ?? null;
-}
+export const staleTranslation = (err: unknown) => staleCurrent<SavedTranslation>(err);
 
-export const translationCalls = {
+const translationCalls = {
   save: (id: string, lang: ReportLanguage, json: TranslationBody) => request(one.translations[":lang"].$put({ param: { id, lang }, json })),
   publish: (id: string, pub: string, lang: ReportLanguage) => request(one.publications[":pub"].translations[":lang"].$post({ param: { id, pub, lang } })),
 };

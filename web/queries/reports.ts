@@ -3,6 +3,7 @@
 // (one report, shared with the translation page), so a write refreshes both.
 import { queryOptions, useQueryClient } from "@tanstack/react-query";
 import { api, ApiError, request, type ErrorBody } from "../api";
+import { conflictDetails } from "./stale";
 
 export const reportKeys = {
   all: ["reports"] as const,
@@ -36,8 +37,8 @@ export type RegenerateJson = Parameters<typeof one.regenerate.$post>[0]["json"];
 
 const section = (id: string, key: string) => ({ param: { id, key } });
 
-/** The calls themselves, without any refresh. */
-export const reportCalls = {
+/** The calls themselves, without any refresh; components use useReportWrites. */
+const reportCalls = {
   create: (json: CreateJson) => request(reports.$post({ json })),
   update: (id: string, json: UpdateJson) => request(one.$patch({ ...param(id), json })),
   saveSection: (id: string, key: string, json: SectionJson) => request(one.sections[":key"].$put({ ...section(id, key), json })),
@@ -51,23 +52,65 @@ export const reportCalls = {
   corrigendum: (id: string, json: CorrigendumJson) => request(one.corrigenda.$post({ ...param(id), json })),
 };
 
-/** Wraps a call so that, once it succeeds, the report and the list are fetched again. */
-export function useReportRefresh(id?: string) {
+/**
+ * Every write on a report, each with what it refreshes: the report and the list after a change
+ * of state, the report alone after a change of its sections. A saved section or a
+ * regeneration answers with the sections and word counts, which go into the cached report at
+ * once so numbers and counts follow the text.
+ */
+export function useReportWrites(id?: string) {
   const qc = useQueryClient();
-  return async <T,>(p: Promise<T>): Promise<T> => {
+  const reload = () => qc.invalidateQueries({ queryKey: reportKeys.detail(id!) });
+  const both = async <T,>(p: Promise<T>): Promise<T> => {
     const out = await p;
-    await Promise.all([
-      id ? qc.invalidateQueries({ queryKey: reportKeys.detail(id) }) : null,
-      qc.invalidateQueries({ queryKey: reportKeys.all }),
-    ]);
+    await Promise.all([id ? reload() : null, qc.invalidateQueries({ queryKey: reportKeys.all })]);
     return out;
   };
-}
-
-/** The `details` of a 409, when the server sent any. */
-export function conflictDetails<T>(err: unknown): T | undefined {
-  if (err instanceof ApiError && err.status === 409) return (err.body as ErrorBody & { error: { details?: T } }).error.details;
-  return undefined;
+  const section = async <T,>(p: Promise<T>): Promise<T> => {
+    const out = await p;
+    await reload();
+    return out;
+  };
+  /** Puts sections (and the word counts) into the cached report. */
+  const putInCache = (sections: (Partial<ReportSection> & { key: string })[], words?: WordCounts) =>
+    qc.setQueryData<ReportData>(reportKeys.detail(id!), (old) =>
+      old ? { ...old, sections: old.sections.map((x) => ({ ...x, ...(sections.find((s) => s.key === x.key) ?? {}) })), ...(words ? { words } : {}) } : old,
+    );
+  return {
+    create: (json: CreateJson) => both(reportCalls.create(json)),
+    update: (json: UpdateJson) => both(reportCalls.update(id!, json)),
+    review: (json: ReviewJson) => both(reportCalls.review(id!, json)),
+    publish: () => both(reportCalls.publish(id!)),
+    reopen: () => both(reportCalls.reopen(id!)),
+    corrigendum: (json: CorrigendumJson) => both(reportCalls.corrigendum(id!, json)),
+    addSection: (title: string, annex: boolean) => section(reportCalls.addSection(id!, title, annex)),
+    removeSection: (key: string) => section(reportCalls.removeSection(id!, key)),
+    setSource: (key: string, revisionId: string | null) => section(reportCalls.setSource(id!, key, revisionId)),
+    /** A stale save answers 409 with the colleague's section (staleCurrent); a refusal naming the report's state reloads it. */
+    saveSection: async (key: string, json: SectionJson) => {
+      try {
+        const res = await reportCalls.saveSection(id!, key, json);
+        putInCache([res.section as ReportSection], res.words);
+        void qc.invalidateQueries({ queryKey: reportKeys.all });
+        return res;
+      } catch (err) {
+        const details = conflictDetails<{ current?: ReportSection; state?: string }>(err);
+        if (!details?.current && details?.state) void reload();
+        throw err;
+      }
+    },
+    /** Takes a colleague's section as the one in the cache; the report is reloaded for what the 409's copy leaves out. */
+    takeSection: (s: ReportSection) => {
+      putInCache([s]);
+      void reload();
+    },
+    regenerate: async (json: RegenerateJson) => {
+      const res = await reportCalls.regenerate(id!, json);
+      putInCache(res.sections, res.words);
+      void reload();
+      return res;
+    },
+  };
 }
 
 export type ReportList = Awaited<ReturnType<NonNullable<(typeof reportListQuery)["queryFn"]>>>;
@@ -80,6 +123,7 @@ export type ReportState = ReportInfo["state"];
 export type Publication = ReportInfo["publications"][number];
 export type WordCounts = ReportData["words"];
 export type RegenerateResult = Awaited<ReturnType<typeof reportCalls.regenerate>>;
+export type Published = Awaited<ReturnType<typeof reportCalls.publish>>["publication"];
 
 export const EXPORT_FORMATS = ["pdf", "docx", "html"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -2,33 +2,28 @@
 // each language); the published texts (original, /Rev.N, /Corr.N) with their public pages;
 // corrigenda to a published text, paragraph by paragraph; and "prepare a revised text".
 // Public pages are server-rendered outside the app: plain links, full page loads.
-import { useQueryClient } from "@tanstack/react-query";
 import { Fragment, useId, useState } from "react";
 import { ApiError } from "../../api";
 import { useI18n, type MessageKey } from "../../i18n";
-import { reportCalls, reportKeys, type ReportData } from "../../queries/reports";
+import { useReportWrites, type Published, type ReportData } from "../../queries/reports";
 import { revLabel } from "../documents";
 import { escapeText } from "../../../worker/documents/markup";
 import { describeError, Field, FormMessages, SelectField, TextAreaField } from "../form";
 import { DateTime } from "../ui";
 import { stateLabel, STATUS_FOCUS, useLanguageName } from "./common";
 
-function useRefresh(id: string) {
-  const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: reportKeys.detail(id) }), qc.invalidateQueries({ queryKey: reportKeys.all })]);
-}
 
 /** The secretariat publishes the adopted text, after confirming; otherwise it says why not yet. */
 export function PublishPanel({ data }: { data: ReportData }) {
   const { t } = useI18n();
   const hid = useId();
-  const refresh = useRefresh(data.report.id);
+  const writes = useReportWrites(data.report.id);
   const { report } = data;
   const rev = report.latestRevision;
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
-  const [done, setDone] = useState<Awaited<ReturnType<typeof reportCalls.publish>>["publication"] | null>(null);
+  const [done, setDone] = useState<Published | null>(null);
   const nextSymbol = (() => {
     const earlier = report.publications.filter((p) => p.kind !== "corrigendum").length;
     return earlier === 0 ? report.symbol : `${report.symbol}/Rev.${earlier}`;
@@ -54,8 +49,7 @@ export function PublishPanel({ data }: { data: ReportData }) {
               setBusy(true);
               setAlert(null);
               try {
-                const res = await reportCalls.publish(report.id);
-                await refresh();
+                const res = await writes.publish();
                 setDone(res.publication);
                 setConfirming(false);
                 STATUS_FOCUS();
@@ -168,7 +162,7 @@ let rowKey = 0;
 export function CorrigendumForm({ data }: { data: ReportData }) {
   const { t } = useI18n();
   const hid = useId();
-  const refresh = useRefresh(data.report.id);
+  const writes = useReportWrites(data.report.id);
   const bases = data.report.publications.filter((p) => p.kind !== "corrigendum");
   // Kept mounted while the report refreshes, so the "issued" message stays; a newly published text becomes the default only if none is chosen.
   const [chosen, setBase] = useState<string>("");
@@ -215,14 +209,13 @@ export function CorrigendumForm({ data }: { data: ReportData }) {
           }
           setBusy(true);
           try {
-            const res = await reportCalls.corrigendum(data.report.id, {
+            const res = await writes.corrigendum({
               publicationId: base,
               corrections: rows.map((r) => ({ paragraph: Number(r.paragraph), html: escapeText(r.html.trim()) })),
             });
             setIssued({ symbol: res.publication.symbol, href: res.publication.href });
             setRows([{ key: ++rowKey, paragraph: "", html: "" }]);
             setStatus(t("report.corr.done", { symbol: res.publication.symbol }));
-            await refresh();
           } catch (error) {
             const fields: Record<string, string> = {};
             if (error instanceof ApiError) for (const f of error.fields) fields[f.field] ??= f.message;
@@ -302,7 +295,7 @@ export function CorrigendumForm({ data }: { data: ReportData }) {
 export function ReopenPanel({ data }: { data: ReportData }) {
   const { t } = useI18n();
   const hid = useId();
-  const refresh = useRefresh(data.report.id);
+  const writes = useReportWrites(data.report.id);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [alert, setAlert] = useState<string | null>(null);
@@ -325,9 +318,8 @@ export function ReopenPanel({ data }: { data: ReportData }) {
               setBusy(true);
               setAlert(null);
               try {
-                await reportCalls.reopen(data.report.id);
+                await writes.reopen();
                 setConfirming(false);
-                await refresh();
                 STATUS_FOCUS();
               } catch (err) {
                 setAlert(describeError(err, t).message);

@@ -1,16 +1,15 @@
 // "Regenerate from data": generated sections are rebuilt from the tracks' adopted texts, the
 // meetings, comments and attendance as they are now. Sections edited by hand are kept and
 // listed, each with a way to regenerate it anyway (after a confirmation: the edits are lost).
-import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { useI18n } from "../../i18n";
-import { reportCalls, reportKeys, type RegenerateResult, type ReportData } from "../../queries/reports";
+import { useReportWrites, type RegenerateResult, type ReportData } from "../../queries/reports";
 import { describeError, FormMessages } from "../form";
 
 export function RegeneratePanel({ data, labels, unsaved }: { data: ReportData; labels: Map<string, string>; unsaved: string[] }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
   const id = data.report.id;
+  const writes = useReportWrites(id);
   const hid = useId();
   const [result, setResult] = useState<Pick<RegenerateResult, "regenerated" | "kept" | "unchanged"> | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,10 +27,7 @@ export function RegeneratePanel({ data, labels, unsaved }: { data: ReportData; l
     setBusy(true);
     setAlert(null);
     try {
-      const res = await reportCalls.regenerate(id, keys ? { keys, discardEdits: true } : {});
-      qc.setQueryData<ReportData>(reportKeys.detail(id), (old) =>
-        old ? { ...old, sections: old.sections.map((s) => ({ ...s, ...(res.sections.find((x) => x.key === s.key) ?? {}) })), words: res.words } : old,
-      );
+      const res = await writes.regenerate(keys ? { keys, discardEdits: true } : {});
       if (keys) {
         setDiscarded((d) => [...d, ...res.regenerated]);
         setResult((r) => (r ? { ...r, kept: r.kept.filter((k) => !keys.includes(k)) } : r));
@@ -40,7 +36,6 @@ export function RegeneratePanel({ data, labels, unsaved }: { data: ReportData; l
         setResult({ regenerated: res.regenerated, kept: res.kept, unchanged: res.unchanged });
         setDiscarded([]);
       }
-      void qc.invalidateQueries({ queryKey: reportKeys.detail(id) });
     } catch (err) {
       setAlert(describeError(err, t).message);
     } finally {

@@ -2,13 +2,12 @@
 // revision, with a comment window typed on the wall clock of a chosen zone (Geneva's by
 // default). Members then comment and take positions on the revision page, and the Chair
 // runs the silence procedure or consensus round on its board.
-import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { instantToZonedLocal, zonedToInstant } from "../../../worker/lib/zonedTime";
 import { ReviewBody } from "../../../worker/reports/schemas";
 import { useI18n } from "../../i18n";
 import { GENEVA } from "../../i18n/time";
-import { reportCalls, reportKeys, type ReportData } from "../../queries/reports";
+import { useReportWrites, type ReportData } from "../../queries/reports";
 import { Link } from "../../router";
 import { revLabel, WindowInfo } from "../documents";
 import { FormMessages, useForm } from "../form";
@@ -19,7 +18,7 @@ const DAY = 86_400_000;
 
 export function ReviewPanel({ data, unsaved, overLimit }: { data: ReportData; unsaved: string[]; overLimit: boolean }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
+  const writes = useReportWrites(data.report.id);
   const form = useForm();
   const hid = useId();
   const { report } = data;
@@ -80,8 +79,7 @@ export function ReviewPanel({ data, unsaved, overLimit }: { data: ReportData; un
           }
           const parsed = ReviewBody.safeParse({ commentsOpenAt: o.iso, commentsCloseAt: c.iso, commentsTimeZone: zone, allowLate });
           void form.submit(parsed, async (body) => {
-            const res = await reportCalls.review(report.id, body);
-            await Promise.all([qc.invalidateQueries({ queryKey: reportKeys.detail(report.id) }), qc.invalidateQueries({ queryKey: reportKeys.all })]);
+            const res = await writes.review(body);
             STATUS_FOCUS();
             return t("report.review.issued", { label: revLabel(t, res.revision.number) });
           });

@@ -3,16 +3,17 @@
 // footnotes, and sees beside each generated block where it came from. Each section is saved
 // on its own with the version it started from; a colleague's newer save is shown (409) and
 // the person chooses. Unsaved text stays while another section is open, and counts live.
-import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent, type ReactNode, type Ref } from "react";
 import { pasteToBlocks, sanitizeInline, textToBlocks, toPlainText } from "../../../worker/documents/markup";
 import { BLOCK_KINDS, type BlockKind } from "../../../worker/documents/types";
 import { useI18n, type MessageKey, type Translate } from "../../i18n";
-import { conflictDetails, reportCalls, reportKeys, type ReportData, type ReportSection, type SectionBlock } from "../../queries/reports";
+import { useReportWrites, type ReportSection, type SectionBlock } from "../../queries/reports";
+import { staleCurrent } from "../../queries/stale";
 import { Link } from "../../router";
 import { ParagraphView, RichText } from "../documents";
 import { EditableBlock, splitAtCaret } from "../EditableBlock";
 import { describeError, Field, FormMessages, SelectField } from "../form";
+import { StaleSavePanel } from "../StaleSavePanel";
 import { DateTime } from "../ui";
 import { isEmptyBlock, revisionHref, useNumber, type LiveSection } from "./common";
 
@@ -118,7 +119,7 @@ export function SectionsToc({
 /** A hand-written section before the annexes, or an annex at the end. */
 export function AddSectionForm({ id, onAdded }: { id: string; onAdded: (key: string) => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
+  const writes = useReportWrites(id);
   const [title, setTitle] = useState("");
   const [annex, setAnnex] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -138,8 +139,7 @@ export function AddSectionForm({ id, onAdded }: { id: string; onAdded: (key: str
           setError(null);
           setBusy(true);
           try {
-            const res = await reportCalls.addSection(id, title.trim(), annex);
-            await qc.invalidateQueries({ queryKey: reportKeys.detail(id) });
+            const res = await writes.addSection(title.trim(), annex);
             setTitle("");
             setAnnex(false);
             onAdded(res.section.key);
@@ -239,7 +239,7 @@ type EditorProps = {
 
 export function SectionEditor({ id, section, draft, setDraft, replaceDraft, label, numbers, liveWords, headingRef, onRemoved }: EditorProps) {
   const { t } = useI18n();
-  const qc = useQueryClient();
+  const writes = useReportWrites(id);
   const num = useNumber();
   const uid = useId();
   const focusKey = useRef<string | null>(null);
@@ -265,11 +265,6 @@ export function SectionEditor({ id, section, draft, setDraft, replaceDraft, labe
   const setBlocks = (next: (b: EditBlock[]) => EditBlock[]) => change((d) => ({ ...d, blocks: next(d.blocks) }));
   const patchBlock = (key: string, patch: Partial<EditBlock>) => setBlocks((bs) => bs.map((b) => (b.key === key ? { ...b, ...patch } : b)));
 
-  /** Keeps the section in the cached report, so the counts and numbers follow the saved text. */
-  const putInCache = (s: Partial<ReportSection> & { key: string }, words?: ReportData["words"]) =>
-    qc.setQueryData<ReportData>(reportKeys.detail(id), (old) =>
-      old ? { ...old, sections: old.sections.map((x) => (x.key === s.key ? { ...x, ...s } : x)), ...(words ? { words } : {}) } : old,
-    );
 
   async function save(baseVersion: number) {
     if (busy) return;
@@ -283,20 +278,17 @@ export function SectionEditor({ id, section, draft, setDraft, replaceDraft, labe
     }
     setBusy(true);
     try {
-      const res = await reportCalls.saveSection(id, section.key, { baseVersion, title: draft.title.trim(), blocks: toBody(draft) as never });
-      putInCache(res.section as ReportSection, res.words);
+      const res = await writes.saveSection(section.key, { baseVersion, title: draft.title.trim(), blocks: toBody(draft) as never });
       replaceDraft(toDraft(res.section as ReportSection));
       setStatus(t("report.sectionSaved", { title: res.section.title, version: res.section.version }));
-      void qc.invalidateQueries({ queryKey: reportKeys.all });
     } catch (err) {
-      const details = conflictDetails<{ current?: ReportSection; state?: string }>(err);
-      if (details?.current) {
-        setDraft((d) => ({ ...d, stale: details.current! }));
+      const theirs = staleCurrent<ReportSection>(err);
+      if (theirs) {
+        setDraft((d) => ({ ...d, stale: theirs }));
       } else {
         const { message, fields } = describeError(err, t);
         if (fields.title) setTitleError(fields.title);
         setAlert(message);
-        if (details?.state) void qc.invalidateQueries({ queryKey: reportKeys.detail(id) });
       }
     } finally {
       setBusy(false);
@@ -396,61 +388,64 @@ export function SectionEditor({ id, section, draft, setDraft, replaceDraft, labe
       </div>
 
       {stale && (
-        <div className="stale-box report-stale" role="alert">
-          <p>
-            <strong>{t("report.stale")}</strong>
-          </p>
-          <p className="hint">
-            {t("report.staleWhen")} <DateTime iso={stale.updatedAt} />
-          </p>
-          <details open>
-            <summary>{t("report.staleTheirs")}</summary>
-            <div className="their-text">
+        <StaleSavePanel
+          className="report-stale"
+          message={t("report.stale")}
+          hint={
+            <>
+              {t("report.staleWhen")} <DateTime iso={stale.updatedAt} />
+            </>
+          }
+          theirsLabel={t("report.staleTheirs")}
+          theirsOpen
+          theirs={
+            <>
               <h4 dir="auto">{stale.title}</h4>
               {stale.blocks.map((b, i) => (
                 <ParagraphView key={i} kind={b.kind} number={null} html={b.html} />
               ))}
-            </div>
-          </details>
-          <div className="actions">
-            <button
-              type="button"
-              className="button secondary small"
-              onClick={() => {
-                putInCache(stale);
-                replaceDraft(toDraft(stale));
-                setStatus(t("report.loadedTheirs"));
-                // The 409's copy of the section does not say whether it differs from the generated text.
-                void qc.invalidateQueries({ queryKey: reportKeys.detail(id) });
-              }}
-            >
-              {t("report.loadTheirs")}
-            </button>
-            <button
-              type="button"
-              className="button secondary small"
-              onClick={() =>
-                navigator.clipboard.writeText(draftText(draft)).then(
-                  () => setStatus(t("report.copied")),
-                  () => setAlert(t("report.copyFailed")),
-                )
-              }
-            >
-              {t("report.copyMine")}
-            </button>
-            <button
-              type="button"
-              className="button danger small"
-              onClick={() => {
-                const v = stale.version;
-                setDraft((d) => ({ ...d, stale: null, baseVersion: v }));
-                void save(v);
-              }}
-            >
-              {t("report.keepMine")}
-            </button>
-          </div>
-        </div>
+            </>
+          }
+          actions={
+            <>
+              <button
+                type="button"
+                className="button secondary small"
+                onClick={() => {
+                  // The 409's copy of the section does not say whether it differs from the generated text: the report is reloaded too.
+                  writes.takeSection(stale);
+                  replaceDraft(toDraft(stale));
+                  setStatus(t("report.loadedTheirs"));
+                }}
+              >
+                {t("report.loadTheirs")}
+              </button>
+              <button
+                type="button"
+                className="button secondary small"
+                onClick={() =>
+                  navigator.clipboard.writeText(draftText(draft)).then(
+                    () => setStatus(t("report.copied")),
+                    () => setAlert(t("report.copyFailed")),
+                  )
+                }
+              >
+                {t("report.copyMine")}
+              </button>
+              <button
+                type="button"
+                className="button danger small"
+                onClick={() => {
+                  const v = stale.version;
+                  setDraft((d) => ({ ...d, stale: null, baseVersion: v }));
+                  void save(v);
+                }}
+              >
+                {t("report.keepMine")}
+              </button>
+            </>
+          }
+        />
       )}
       <FormMessages alert={alert} status={status} />
       <p className="hint">{t("report.editHint")}</p>
@@ -517,8 +512,7 @@ export function SectionEditor({ id, section, draft, setDraft, replaceDraft, labe
                 className="button danger small"
                 onClick={async () => {
                   try {
-                    await reportCalls.removeSection(id, section.key);
-                    await qc.invalidateQueries({ queryKey: reportKeys.detail(id) });
+                    await writes.removeSection(section.key);
                     onRemoved();
                   } catch (err) {
                     setAlert(describeError(err, t).message);
@@ -589,7 +583,7 @@ function Footnotes({ block, name, onChange }: { block: EditBlock; name: string; 
 /** Which revision a track chapter takes: the track's latest adopted one, or a chosen one. */
 function SourcePicker({ id, section, dirty, onChanged }: { id: string; section: ReportSection; dirty: boolean; onChanged: (s: ReportSection) => void }) {
   const { t } = useI18n();
-  const qc = useQueryClient();
+  const writes = useReportWrites(id);
   const [choice, setChoice] = useState(section.sourceRevisionId ?? "");
   const [alert, setAlert] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -624,9 +618,8 @@ function SourcePicker({ id, section, dirty, onChanged }: { id: string; section: 
             setStatus(null);
             setBusy(true);
             try {
-              const res = await reportCalls.setSource(id, section.key, choice || null);
+              const res = await writes.setSource(section.key, choice || null);
               onChanged(res.section as ReportSection);
-              await qc.invalidateQueries({ queryKey: reportKeys.detail(id) });
               setStatus(t("report.sourceChanged"));
             } catch (err) {
               setAlert(describeError(err, t).message);
