@@ -3,19 +3,16 @@
 
 import { AMENDMENT_OPS, BLOCK_KINDS, DISPOSITIONS, DOCUMENT_KINDS, STORED_DOCUMENT_KINDS, VISIBILITIES } from "../db/enums";
 
+import type { Block, BlockKind } from "../lib/markup";
+
 export { AMENDMENT_OPS, BLOCK_KINDS, DISPOSITIONS, DOCUMENT_KINDS, VISIBILITIES };
 export type DocumentKind = (typeof STORED_DOCUMENT_KINDS)[number];
 export type Visibility = (typeof VISIBILITIES)[number];
-export type BlockKind = (typeof BLOCK_KINDS)[number];
 export type Disposition = (typeof DISPOSITIONS)[number];
 export type AmendmentOp = (typeof AMENDMENT_OPS)[number];
 
-/**
- * One block of text. `html` is a restricted inline markup: only <strong>, <em>,
- * <u>, <sup>, <sub> and <br>, with text escaped (&amp; &lt; &gt; &quot;).
- * `pid` is the paragraph's stable identity; absent for new or pasted text.
- */
-export type Block = { pid?: string | null; kind: BlockKind; html: string };
+/** One block of text, as lib/markup.ts defines it: `{ pid?, kind, html }` in the restricted inline markup. */
+export type { Block, BlockKind };
 
 /** A block as issued: reports add footnotes, the section it belongs to, and unnumbered paragraphs (annexes). */
 export type IssuableBlock = Block & { footnotes?: string[]; section?: string | null; unnumbered?: boolean };

@@ -2,7 +2,7 @@
 // (stored counts, warnings) and the client (live count while editing), so
 // both always agree.
 
-import { toPlainText } from "../documents/markup";
+import { toPlainText } from "./markup";
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
