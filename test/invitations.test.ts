@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Agent, DEMO_ACCOUNTS, auditRows, env, lastMailTo, linkIn, signIn } from "./helpers";
+import { raceBefore, via } from "./consensus-helpers";
 
 async function invite(body: Record<string, unknown>, by: string = DEMO_ACCOUNTS.secretariat) {
   const sec = await signIn(by);
@@ -117,6 +118,21 @@ describe("invitations", () => {
     const owner = await signIn("twice@example.org", "the-owners-password");
     expect((await owner.json("/api/me")).body.user).toMatchObject({ name: "Twice Invited", officerRole: "vice_chair", seat: null });
     expect((await new Agent().fetch("/api/auth/login", { json: { email: "twice@example.org", password: "a-takeover-password" } })).status).toBe(401);
+  });
+
+  it("an invitation withdrawn while it is being accepted creates no account and no session", async () => {
+    const sent = await invite({ email: "withdrawn.midway@example.org", name: "Withdrawn Midway", seatId: "ms-kenya", seatRole: "delegate" });
+    const token = linkIn((await lastMailTo("withdrawn.midway@example.org"))!.body_text, "/invitations");
+    const sec = await signIn(DEMO_ACCOUNTS.secretariat);
+    // The secretariat withdraws it after the accept read the invitation and before its write.
+    const racing = raceBefore(/insert into "users"/i, async () => {
+      expect((await sec.fetch(`/api/invitations/${sent.body.invitation.id}/revoke`, { method: "POST" })).status).toBe(200);
+    });
+    const res = await via(new Agent(), racing, `/api/invitations/by-token/${token}/accept`, { json: { name: "Withdrawn Midway", password: "a-password-long-enough" } });
+    expect(res.status).toBe(410);
+    expect(res.body.error.message).toMatch(/withdrawn/);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM users WHERE email = ?1").bind("withdrawn.midway@example.org").first<{ n: number }>()).toEqual({ n: 0 });
+    expect((await auditRows("invitation.accept")).filter((r) => r.target_id === sent.body.invitation.id)).toHaveLength(0);
   });
 
   it("validates invitations field by field", async () => {

@@ -8,6 +8,7 @@ import { hashPassword, newId, newToken, sha256Hex } from "../auth/crypto";
 import { AcceptInvitationBody, InviteBody } from "../auth/schemas";
 import { loadActor, newSession, setSessionCookie } from "../auth/session";
 import { invitations, seats, users } from "../db/schema";
+import { insertIfAbsent, rowExists } from "../db/guarded";
 import { type AppEnv, publicOrigin } from "../env";
 import { badRequest, conflict, gone, notFound } from "../errors";
 import { queueMail } from "../mail/mailer";
@@ -190,25 +191,39 @@ export const invitationRoutes = new Hono<AppEnv>()
               .set({ acceptedAt: now })
               .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now))),
             ...(headChange?.statements ?? []),
-            // The unique email makes a concurrent accept for the same address fail as a whole.
-            db.insert(users).values({
-              id: userId,
-              email: invitation.email,
-              name,
-              passwordHash,
-              ...grants,
-              locale: "en",
-              timeZone: "Europe/Zurich",
-              active: true,
-              createdAt: now,
-              updatedAt: now,
-            }),
+            // The account exists only if this request claimed the invitation above (not withdrawn,
+            // expired or accepted meanwhile); the unique email makes a concurrent accept for the
+            // same address fail as a whole. Without the account, the session's foreign key fails
+            // the whole batch, so neither the head change nor the audit rows remain.
+            insertIfAbsent(
+              db,
+              users,
+              {
+                id: userId,
+                email: invitation.email,
+                name,
+                passwordHash,
+                seatId: grants.seatId,
+                seatRole: grants.seatRole,
+                officerRole: grants.officerRole,
+                locale: "en",
+                timeZone: "Europe/Zurich",
+                active: true,
+                createdAt: now,
+                updatedAt: now,
+                namePublic: false,
+              },
+              eq(users.email, invitation.email),
+              rowExists(invitations, and(eq(invitations.id, invitation.id), eq(invitations.acceptedAt, now))),
+            ),
             session.statement,
           ],
         );
       } catch (err) {
-        // A concurrent accept of the same link loses on the unique email or the claim.
+        // A concurrent accept of the same link, or a withdrawal meanwhile, loses on the claim:
+        // read the invitation again to say which.
         console.warn(JSON.stringify({ level: "warn", requestId: c.get("requestId"), message: "invitation accept failed", error: String(err) }));
+        await findByToken(db, c.req.valid("param").token);
         throw gone("This invitation was already accepted. Sign in instead.");
       }
       setSessionCookie(c, session.token, session.expires);
