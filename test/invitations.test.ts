@@ -172,6 +172,22 @@ describe("password reset", () => {
     expect((await auditRows("auth.password_reset")).length).toBe(1);
   });
 
+  it("two uses of one link at the same moment: one new password, one session, one audit row", async () => {
+    await new Agent().fetch("/api/auth/password-reset", { json: { email: "head.japan@plenary.test" } });
+    const token = linkIn((await lastMailTo("head.japan@plenary.test"))!.body_text, "/reset-password");
+    const before = (await auditRows("auth.password_reset")).length;
+    const userId = (await env.DB.prepare("SELECT id FROM users WHERE email = ?1").bind("head.japan@plenary.test").first<{ id: string }>())!.id;
+    // The second use arrives after the first read the link and before it wrote.
+    const racing = raceBefore(/update "password_resets"/i, async () => {
+      expect((await new Agent().fetch("/api/auth/password-reset/confirm", { json: { token, password: "the-first-password" } })).status).toBe(200);
+    });
+    const loser = await via(new Agent(), racing, "/api/auth/password-reset/confirm", { json: { token, password: "the-second-password" } });
+    expect(loser.status).toBe(410);
+    expect((await auditRows("auth.password_reset")).length).toBe(before + 1);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM sessions WHERE user_id = ?1").bind(userId).first<{ n: number }>()).toEqual({ n: 1 });
+    await signIn("head.japan@plenary.test", "the-first-password");
+  });
+
   it("answers 202 for unknown addresses too, and sends nothing", async () => {
     const res = await new Agent().json("/api/auth/password-reset", { json: { email: "nobody@example.org" } });
     expect(res.status).toBe(202);

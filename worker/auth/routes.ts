@@ -115,13 +115,13 @@ export const auth = new Hono<AppEnv>()
       if (!reset || reset.usedAt || reset.expiresAt <= now) {
         throw gone("This reset link has expired or was already used. Ask for a new one.");
       }
-      const session = await newSession(db, reset.userId);
       const passwordHash = await hashPassword(password);
-      // The later statements apply only if this request is the one that claimed the token.
+      // The later statements (and the audit row) apply only if this request is the one that claimed the token.
       const claimed = stamped(passwordResets, eq(passwordResets.tokenHash, tokenHash), { usedAt: now });
+      const session = await newSession(db, reset.userId, claimed);
       const [used] = await writeAudited(
         auditContext(c),
-        [{ action: "auth.password_reset", targetType: "user", targetId: reset.userId }],
+        [{ action: "auth.password_reset", targetType: "user", targetId: reset.userId, onlyIf: claimed }],
         [
           // Guarded so two uses racing each other cannot both succeed.
           db

@@ -1,6 +1,8 @@
+import type { SQL } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { sessions } from "../db/schema";
+import { insertIf } from "../db/insert-if";
 import type { AppEnv, Db } from "../env";
 import { ANONYMOUS, type Actor } from "../policy";
 import { newToken, sha256Hex } from "./crypto";
@@ -68,16 +70,13 @@ export const sessionMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /** A new session: the insert to batch with the rest of the change, and the cookie value. */
-export async function newSession(db: Db, userId: string) {
+/** A new session's token and its insert; with `onlyIf`, the row is written only if that holds in the batch. */
+export async function newSession(db: Db, userId: string, onlyIf?: SQL) {
   const token = newToken();
   const now = new Date();
   const expires = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-  const statement = db.insert(sessions).values({
-    id: await sha256Hex(token),
-    userId,
-    createdAt: now.toISOString(),
-    expiresAt: expires.toISOString(),
-  });
+  const row = { id: await sha256Hex(token), userId, createdAt: now.toISOString(), expiresAt: expires.toISOString() };
+  const statement = onlyIf ? insertIf(db, sessions, row, onlyIf) : db.insert(sessions).values(row);
   return { token, expires, statement };
 }
 
