@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Agent, DEMO_ACCOUNTS, auditRows, env, lastMailTo, linkIn, signIn } from "./helpers";
-import { raceBefore, via } from "./consensus-helpers";
+import { raceBefore, via } from "./race";
 
 async function invite(body: Record<string, unknown>, by: string = DEMO_ACCOUNTS.secretariat) {
   const sec = await signIn(by);
