@@ -78,7 +78,7 @@ const leadsBusiness: Rule = (_a, r, s) =>
 const readsDocument: Rule = (a, r, s) =>
   s.visibility === "public" || memberSeat(a, r, s) || officer(a, r, s) || a.facilitatedTrackIds.length > 0;
 
-/** Members, co-facilitators and officers take part in meetings; observers and the public follow public ones. */
+/** Members, co-facilitators and officers take part in the work; observers and the public follow what is public. */
 const takesPart: Rule = (a, r, s) => memberSeat(a, r, s) || officer(a, r, s) || a.facilitatedTrackIds.length > 0;
 
 /** A head of delegation may bring delegates onto their own seat; the secretariat may grant anything. */
@@ -116,9 +116,9 @@ export const RULES = {
    * Deliberations on a draft (comments, amendments, replies, seats' positions, the board,
    * position history) belong to members and officers, even on public documents.
    */
-  "deliberations.view": (a, r, s) => (memberSeat(a, r, s) || officer(a, r, s) || a.facilitatedTrackIds.length > 0) && readsDocument(a, r, s),
+  "deliberations.view": (a, r, s) => takesPart(a, r, s) && readsDocument(a, r, s),
   /** Names of people: members and officers see them; others only where the person allowed it (worker/people.ts). */
-  "people.viewNames": (a, r, s) => memberSeat(a, r, s) || officer(a, r, s) || a.facilitatedTrackIds.length > 0,
+  "people.viewNames": takesPart,
   // Positions belong to the seat: its head records them, or a delegate the head allowed.
   "positions.record": (a, r, s) =>
     memberSeat(a, r, s) &&
