@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { groupSeats } from "../components/groups";
-import { describeError } from "../components/form";
+import { describeError, FormMessages } from "../components/form";
 import { ErrorState, Loading, PageTitle } from "../components/ui";
 import { useI18n } from "../i18n";
 import { seatsQuery, useSetNamePublic } from "../queries/tracks";
@@ -107,12 +107,7 @@ function NameInPublic({ namePublic }: { namePublic: boolean }) {
       <p id={`${id}-hint`} className="hint">
         {t("members.namePublicHint")}
       </p>
-      <div className="live" aria-live="polite" aria-atomic="true">
-        {status && <p className="alert alert-ok">{status}</p>}
-      </div>
-      <div className="live" aria-live="assertive" aria-atomic="true">
-        {alert && <p className="alert alert-error">{alert}</p>}
-      </div>
+      <FormMessages alert={alert} status={status} />
     </section>
   );
 }
